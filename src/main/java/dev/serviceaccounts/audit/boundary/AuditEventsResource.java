@@ -1,0 +1,33 @@
+package dev.serviceaccounts.audit.boundary;
+
+import dev.serviceaccounts.http.Page;
+import dev.serviceaccounts.security.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("audit-events")
+@Tag(name = "Audit trail")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditEventsResource {
+
+    @Inject
+    AuditEvents events;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Operation(summary = "Audit events, newest first, filtered by target, actor, action and time range [from, to)")
+    public Page<AuditEventView> list(@QueryParam("targetId") String targetId, @QueryParam("targetKind") String targetKind,
+                                     @QueryParam("actorId") String actorId, @QueryParam("action") String action,
+                                     @QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("page") String page, @QueryParam("size") String size) {
+        return events.list(caller.get(), AuditQuery.parse(targetId, targetKind, actorId, action, from, to, page, size));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.serviceaccounts.audit.control;
+
+import dev.serviceaccounts.audit.entity.Actor;
+import dev.serviceaccounts.audit.entity.AuditAction;
+import dev.serviceaccounts.audit.entity.AuditEvent;
+import dev.serviceaccounts.audit.entity.TargetKind;
+import dev.serviceaccounts.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes audit events. It joins the caller's transaction, so an event exists exactly when the
+ * change it records was committed.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    static final int MAX_DETAILS = 4000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** What an event is about: kind, id, the name it has now, and the team it belongs to. */
+    public record Target(TargetKind kind, UUID id, String name, UUID teamId) {
+    }
+
+    public void record(Caller caller, AuditAction action, Target target, Map<String, ?> details) {
+        write(caller.actor(), caller.sourceIp(), action, target, details);
+    }
+
+    public void recordBySystem(AuditAction action, Target target, Map<String, ?> details) {
+        write(Actor.system(), null, action, target, details);
+    }
+
+    private void write(Actor actor, String sourceIp, AuditAction action, Target target, Map<String, ?> details) {
+        em.persist(new AuditEvent(clock.instant(), actor, action, target.kind(), target.id(), target.name(),
+                target.teamId(), json(details), sourceIp));
+    }
+
+    static String json(Map<String, ?> details) {
+        if (details == null || details.isEmpty()) {
+            return null;
+        }
+        JsonObjectBuilder builder = Json.createObjectBuilder();
+        details.forEach((key, value) -> {
+            if (value == null) {
+                builder.addNull(key);
+            } else if (value instanceof Boolean b) {
+                builder.add(key, b);
+            } else if (value instanceof Number n) {
+                builder.add(key, n.longValue());
+            } else {
+                builder.add(key, value.toString());
+            }
+        });
+        String json = builder.build().toString();
+        // The column is bounded; a huge value is cut rather than failing the change it records.
+        return json.length() <= MAX_DETAILS ? json
+                : Json.createObjectBuilder().add("truncated", json.substring(0, MAX_DETAILS - 100)).build().toString();
+    }
+}

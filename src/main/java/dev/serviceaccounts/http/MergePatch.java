@@ -1,0 +1,88 @@
+package dev.serviceaccounts.http;
+
+import dev.serviceaccounts.problem.ProblemException;
+import dev.serviceaccounts.problem.ProblemException.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A JSON Merge Patch (RFC 7396) body: a field left out stays as it is, a field set to null is
+ * cleared. Unknown fields and wrong types are rejected, so a typo never passes silently.
+ */
+public final class MergePatch {
+
+    private final JsonObject body;
+
+    private MergePatch(JsonObject body) {
+        this.body = body;
+    }
+
+    /** Parses a body: malformed JSON, or anything but an object, is a 400. */
+    public static MergePatch parse(InputStream body) {
+        try (var reader = Json.createReader(body)) {
+            return new MergePatch(reader.readObject());
+        } catch (JsonException | IllegalStateException e) {
+            throw new ProblemException.BadRequest("The request body must be a JSON object (a JSON merge patch).");
+        }
+    }
+
+    /** Rejects fields the resource does not let a patch change, naming each one. */
+    public MergePatch allowing(Set<String> allowed) {
+        var unknown = new ArrayList<FieldError>();
+        body.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
+                .forEach(k -> unknown.add(new FieldError(k, "is not a field that can be changed; allowed: " + allowed)));
+        if (!unknown.isEmpty()) {
+            throw new ProblemException.InvalidInput(unknown);
+        }
+        return this;
+    }
+
+    /** The field's new value, or null when the patch leaves the field alone. */
+    public Change<String> string(String field) {
+        if (!body.containsKey(field)) {
+            return null;
+        }
+        JsonValue value = body.get(field);
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return new Change<>(null);
+        }
+        if (value instanceof JsonString s) {
+            return new Change<>(s.getString());
+        }
+        throw new ProblemException.InvalidInput(field, "must be a string or null");
+    }
+
+    public Change<Boolean> bool(String field) {
+        if (!body.containsKey(field)) {
+            return null;
+        }
+        return switch (body.get(field).getValueType()) {
+            case TRUE -> new Change<>(true);
+            case FALSE -> new Change<>(false);
+            default -> throw new ProblemException.InvalidInput(field, "must be true or false");
+        };
+    }
+
+    public Change<UUID> uuid(String field) {
+        Change<String> text = string(field);
+        if (text == null || text.value() == null) {
+            return text == null ? null : new Change<>(null);
+        }
+        try {
+            return new Change<>(UUID.fromString(text.value()));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException.InvalidInput(field, "must be a UUID or null");
+        }
+    }
+
+    /** A value a patch sets; the value itself may be null (the field is cleared). */
+    public record Change<T>(T value) {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.serviceaccounts.member.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Members' passwords: PBKDF2 hashes in the database. A PBKDF2 check costs tens of milliseconds on
+ * purpose, too much for every API request, so a successful check is remembered in memory as a
+ * keyed MAC of the password, bound to the stored hash it matched: a changed password (a new hash)
+ * is never served from memory.
+ */
+@ApplicationScoped
+public class Passwords {
+
+    private static final int REMEMBERED_MAX = 10_000;
+
+    @Inject
+    Pbkdf2PasswordHash pbkdf2;
+
+    private final Map<String, byte[]> remembered = new ConcurrentHashMap<>();
+    private SecretKeySpec memoryKey;
+    private String decoyHash;
+
+    @PostConstruct
+    void init() {
+        pbkdf2.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        memoryKey = new SecretKeySpec(key, "HmacSHA256");
+        decoyHash = pbkdf2.generate("decoy".toCharArray());
+    }
+
+    /** Costs what a real check costs, so a response time never tells whether a username exists. */
+    public void spendAsMuchAsACheck(String password) {
+        pbkdf2.verify(password.toCharArray(), decoyHash);
+    }
+
+    public String hash(String password) {
+        return pbkdf2.generate(password.toCharArray());
+    }
+
+    public boolean matches(String password, String storedHash) {
+        byte[] mac = mac(password);
+        byte[] known = remembered.get(storedHash);
+        if (known != null) {
+            return MessageDigest.isEqual(known, mac);
+        }
+        if (!pbkdf2.verify(password.toCharArray(), storedHash)) {
+            return false;
+        }
+        if (remembered.size() >= REMEMBERED_MAX) {
+            remembered.clear();
+        }
+        remembered.put(storedHash, mac);
+        return true;
+    }
+
+    private byte[] mac(String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(memoryKey);
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.serviceaccounts.organization.boundary;
+
+import dev.serviceaccounts.http.ETags;
+import dev.serviceaccounts.http.MergePatch;
+import dev.serviceaccounts.security.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("organization")
+@Tag(name = "Organization")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+public class OrganizationResource {
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Operation(summary = "The organization: name, seats (members) and service accounts counted apart")
+    public Response get() {
+        var organization = organizations.get(caller.get());
+        return Response.ok(organization).tag(ETags.of(organization.version())).build();
+    }
+
+    @PATCH
+    @Operation(summary = "Rename the organization (OWNER, ORG_ADMIN)")
+    public Response update(@HeaderParam("If-Match") String ifMatch, MergePatch body) {
+        var patch = body.allowing(Set.of("name"));
+        var organization = organizations.rename(caller.get(), ETags.expectedVersion(ifMatch), patch.string("name"));
+        return Response.ok(organization).tag(ETags.of(organization.version())).build();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.serviceaccounts.security;
+
+import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.problem.ProblemException;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The one authorization policy. Facades ask it before every read and change; nothing else
+ * decides who may do what.
+ * <ul>
+ * <li>OWNER and ORG_ADMIN may do everything, in the organization and every team.</li>
+ * <li>A team administrator (a member granted TEAM_ADMIN of a team, or a service account with the
+ * ADMIN role there) reads and manages the service accounts, audit trail and details of that team
+ * only: never organization-level accounts, never the global-admin flag, never another team.</li>
+ * <li>Everyone else reads only who they are ({@code /me}).</li>
+ * <li>Only an OWNER creates, changes or removes an OWNER, so nobody grants more than they hold.</li>
+ * </ul>
+ */
+public final class AccessPolicy {
+
+    /** What a caller wants to do. */
+    public enum Operation {
+        READ_SERVICE_ACCOUNTS, MANAGE_SERVICE_ACCOUNTS, SET_GLOBAL_ADMIN,
+        READ_TEAMS, MANAGE_TEAMS,
+        READ_MEMBERS, MANAGE_MEMBERS,
+        READ_AUDIT,
+        READ_ORGANIZATION, MANAGE_ORGANIZATION
+    }
+
+    /** Operations a team administrator may perform inside the teams it administers. */
+    private static final Set<Operation> TEAM_SCOPED = EnumSet.of(
+            Operation.READ_SERVICE_ACCOUNTS, Operation.MANAGE_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
+
+    /** Where an operation lands: one team, or the organization as a whole (teamId null). */
+    public record Scope(UUID teamId) {
+        public static final Scope ORGANIZATION = new Scope(null);
+
+        public static Scope team(UUID teamId) {
+            return new Scope(teamId);
+        }
+    }
+
+    /** What a listing may show the caller: everything, or only these teams. */
+    public record Visibility(boolean everything, Set<UUID> teams) {
+        public boolean includes(UUID teamId) {
+            return everything || (teamId != null && teams.contains(teamId));
+        }
+    }
+
+    private AccessPolicy() {
+    }
+
+    public static boolean permits(Caller caller, Operation operation, Scope scope) {
+        if (caller.isOrgAdmin()) {
+            return true;
+        }
+        return TEAM_SCOPED.contains(operation) && caller.administers(scope.teamId());
+    }
+
+    public static void require(Caller caller, Operation operation, Scope scope) {
+        if (!permits(caller, operation, scope)) {
+            throw new ProblemException.Forbidden(caller.isOrgAdmin() || caller.adminTeams().isEmpty()
+                    ? "You are not allowed to do this."
+                    : "Team administrators act only inside the teams they administer.");
+        }
+    }
+
+    /**
+     * Managing a service account means managing everything it holds: its team, every team it has a
+     * role in, and its global-admin flag. Otherwise a team administrator could reach, through the
+     * account, more than it holds itself.
+     */
+    public static void requireManageServiceAccount(Caller caller, UUID teamId, Collection<UUID> roleTeams,
+                                                   boolean globalAdmin) {
+        require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(teamId));
+        roleTeams.forEach(team -> require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team)));
+        if (globalAdmin) {
+            require(caller, Operation.SET_GLOBAL_ADMIN, Scope.ORGANIZATION);
+        }
+    }
+
+    /** What a listing may include; a caller who may see nothing at all gets 403. */
+    public static Visibility visibility(Caller caller, Operation operation) {
+        if (caller.isOrgAdmin()) {
+            return new Visibility(true, Set.of());
+        }
+        if (TEAM_SCOPED.contains(operation) && !caller.adminTeams().isEmpty()) {
+            return new Visibility(false, caller.adminTeams());
+        }
+        throw new ProblemException.Forbidden("You are not allowed to do this.");
+    }
+
+    /**
+     * Creating, changing or removing a member. {@code current} is the member's role now (null when
+     * creating), {@code next} the role it will have (null when removing).
+     */
+    public static void requireMemberChange(Caller caller, OrgRole current, OrgRole next) {
+        require(caller, Operation.MANAGE_MEMBERS, Scope.ORGANIZATION);
+        if ((current == OrgRole.OWNER || next == OrgRole.OWNER) && caller.orgRole() != OrgRole.OWNER) {
+            throw new ProblemException.Forbidden("Only an OWNER creates, changes or removes an OWNER.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.serviceaccounts.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAuthorizedException;
+
+/** The caller of the current request, for REST resources and Faces beans alike. */
+@RequestScoped
+public class CurrentCaller {
+
+    @Inject
+    HttpServletRequest request;
+
+    public Caller get() {
+        if (request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller) {
+            return caller;
+        }
+        throw new NotAuthorizedException(Challenge.unauthorized());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.serviceaccounts.serviceaccount.boundary;
+
+import dev.serviceaccounts.serviceaccount.entity.Identifier;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/** A service account to create. teamId null makes an organization-level account. */
+public record NewServiceAccount(
+        @Identifier String identifier,
+        @Size(max = 200) String displayName,
+        @Size(max = 1000) String description,
+        UUID teamId,
+        Boolean globalAdmin,
+        @Valid @Size(max = 100) List<RoleGrant> roles) {
+}
