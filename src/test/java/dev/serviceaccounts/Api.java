@@ -1,0 +1,135 @@
+package dev.serviceaccounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** The REST API as a client sees it: real HTTP to the server under test, as one caller. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI root;
+    private final String authorization;
+
+    private Api(URI root, String authorization) {
+        this.root = root;
+        this.authorization = authorization;
+    }
+
+    public static Api at(URI root) {
+        return new Api(root, null);
+    }
+
+    public Api as(String username, String password) {
+        return withAuthorization("Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public Api withAuthorization(String header) {
+        return new Api(root, header);
+    }
+
+    public URI root() {
+        return root;
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, null, null);
+    }
+
+    public Reply post(String path, Object body) {
+        return send("POST", path, body, "application/json", null);
+    }
+
+    public Reply put(String path, Object body) {
+        return send("PUT", path, body, "application/json", null);
+    }
+
+    public Reply patch(String path, Object body) {
+        return send("PATCH", path, body, "application/merge-patch+json", null);
+    }
+
+    public Reply patch(String path, Object body, String ifMatch) {
+        return send("PATCH", path, body, "application/merge-patch+json", ifMatch);
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null, null, null);
+    }
+
+    /** Any request; body is a JSON value or raw text, sent as is. */
+    public Reply send(String method, String path, Object body, String contentType, String ifMatch) {
+        var request = HttpRequest.newBuilder(root.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(method + " " + path, response.statusCode(), response.headers(), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    /** One answer, with assertions that print the body when they fail. */
+    public record Reply(String request, int status, java.net.http.HttpHeaders headers, String body) {
+
+        public Reply expect(int expected) {
+            assertEquals(expected, status, () -> request + " answered " + status + ": " + body);
+            return this;
+        }
+
+        public JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        public JsonArray array() {
+            return (JsonArray) parse();
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        /** Asserts an RFC 9457 problem document with this status, and returns it. */
+        public JsonObject problem(int expected) {
+            expect(expected);
+            assertEquals("application/problem+json", contentType(), () -> request + ": " + body);
+            var problem = json();
+            assertEquals(expected, problem.getInt("status"));
+            return problem;
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+    }
+}
