@@ -32,9 +32,14 @@ class ReadmeWalkthroughIT extends ApiIT {
         assertTrue(output.contains("\"ci-runner\""), "alice lists her account: " + output);
         assertTrue(output.contains("\"identifier\": \"ci-runner-main\""), "renamed: " + output);
         assertTrue(output.contains("\"DISABLED\""), "disabled: " + output);
+        assertTrue(output.contains("SERVICE_ACCOUNT ci-runner-main"), "the account calls as itself: " + output);
+        assertTrue(output.contains("old secret: 401"), "the rotated secret fails: " + output);
+        assertTrue(output.contains("new secret: 200"), "the new secret works: " + output);
         assertTrue(output.contains("204"), "deleted: " + output);
         for (String line : new String[] {
                 "admin SERVICE_ACCOUNT_DELETED ci-runner-main from 127.0.0.1",
+                "admin CREDENTIAL_ROTATED ci-runner-main from 127.0.0.1",
+                "admin CREDENTIAL_ISSUED ci-runner-main from 127.0.0.1",
                 "admin SERVICE_ACCOUNT_DISABLED ci-runner-main from 127.0.0.1",
                 "admin SERVICE_ACCOUNT_UPDATED ci-runner-main from 127.0.0.1",
                 "alice SERVICE_ACCOUNT_CREATED ci-runner from 127.0.0.1"}) {

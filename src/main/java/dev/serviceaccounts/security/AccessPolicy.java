@@ -34,6 +34,10 @@ public final class AccessPolicy {
     private static final Set<Operation> TEAM_SCOPED = EnumSet.of(
             Operation.READ_SERVICE_ACCOUNTS, Operation.MANAGE_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
 
+    /** Operations any role in a team (a service account's MEMBER or VIEWER too) allows there. */
+    private static final Set<Operation> TEAM_READS = EnumSet.of(
+            Operation.READ_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
+
     /** Where an operation lands: one team, or the organization as a whole (teamId null). */
     public record Scope(UUID teamId) {
         public static final Scope ORGANIZATION = new Scope(null);
@@ -57,7 +61,8 @@ public final class AccessPolicy {
         if (caller.isOrgAdmin()) {
             return true;
         }
-        return TEAM_SCOPED.contains(operation) && caller.administers(scope.teamId());
+        return (TEAM_SCOPED.contains(operation) && caller.administers(scope.teamId()))
+                || (TEAM_READS.contains(operation) && caller.reads(scope.teamId()));
     }
 
     public static void require(Caller caller, Operation operation, Scope scope) {
@@ -66,6 +71,15 @@ public final class AccessPolicy {
                     ? "You are not allowed to do this."
                     : "Team administrators act only inside the teams they administer.");
         }
+    }
+
+    /**
+     * Service accounts act through the same rules: a global-admin account as an ORG_ADMIN, an
+     * ADMIN role in team T as an administrator of T, a MEMBER or VIEWER role in T as a reader of T.
+     * An account with no role and no global-admin flag authenticates but may only ask who it is.
+     */
+    public static OrgRole orgRoleOfServiceAccount(boolean globalAdmin) {
+        return globalAdmin ? OrgRole.ORG_ADMIN : OrgRole.USER;
     }
 
     /**
@@ -87,8 +101,8 @@ public final class AccessPolicy {
         if (caller.isOrgAdmin()) {
             return new Visibility(true, Set.of());
         }
-        if (TEAM_SCOPED.contains(operation) && !caller.adminTeams().isEmpty()) {
-            return new Visibility(false, caller.adminTeams());
+        if (TEAM_READS.contains(operation) && !caller.readTeams().isEmpty()) {
+            return new Visibility(false, caller.readTeams());
         }
         throw new ProblemException.Forbidden("You are not allowed to do this.");
     }

@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import dev.serviceaccounts.credential.control.ServiceKeyCredential;
+import dev.serviceaccounts.credential.control.TokenFormat;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -14,10 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Reads the credential a request presents and, when the identity store accepts it, leaves the
- * {@link Caller} on the request. It never answers a request itself: a request that presents no
- * valid credential goes on anonymously, and {@link AuthenticationFilter} answers 401 for the API.
- * No session is created: every API request authenticates on its own.
+ * Reads the credential a request presents and, when an identity store accepts it, leaves the
+ * {@link Caller} on the request. Accepted forms:
+ * <ul>
+ * <li>{@code Basic base64(keyId:secret)}: a service credential ({@code sak_} key id);</li>
+ * <li>{@code Bearer <secret>}: the same secret alone, which carries its key id;</li>
+ * <li>{@code Basic base64(username:password)}: a member.</li>
+ * </ul>
+ * It never answers a request itself: a request without a valid credential goes on anonymously,
+ * and {@link AuthenticationFilter} answers 401 for the API. No session is ever created: every API
+ * request authenticates on its own, and a service account has no way to obtain a session.
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -28,7 +37,12 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        UsernamePasswordCredential credential = basic(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            return context.doNothing();
+        }
+        request.setAttribute(CREDENTIALS_PRESENTED, Boolean.TRUE);
+        Credential credential = credential(authorization, request.getRemoteAddr());
         if (credential == null) {
             return context.doNothing();
         }
@@ -39,6 +53,22 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(result);
         }
         return context.doNothing();
+    }
+
+    /** Request attribute set when a request carried an Authorization header, valid or not. */
+    public static final String CREDENTIALS_PRESENTED = ApiAuthenticationMechanism.class.getName() + ".presented";
+
+    static Credential credential(String authorization, String sourceIp) {
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            String keyId = TokenFormat.keyIdOf(token);
+            return keyId == null ? null : new ServiceKeyCredential(keyId, token, sourceIp);
+        }
+        UsernamePasswordCredential basic = basic(authorization);
+        if (basic != null && TokenFormat.looksLikeKeyId(basic.getCaller())) {
+            return new ServiceKeyCredential(basic.getCaller(), basic.getPasswordAsString(), sourceIp);
+        }
+        return basic;
     }
 
     static UsernamePasswordCredential basic(String authorization) {

@@ -21,7 +21,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         if (request.getAttribute(Caller.ATTRIBUTE) == null) {
-            context.abortWith(Challenge.unauthorized());
+            context.abortWith(Challenge.unauthorized(request.getAttribute(ApiAuthenticationMechanism.CREDENTIALS_PRESENTED) != null));
         }
     }
 }

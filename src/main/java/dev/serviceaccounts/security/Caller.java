@@ -8,19 +8,33 @@ import java.util.UUID;
 
 /**
  * The authenticated party of one request, as the authorization policy sees it: an organization
- * role, the teams it administers, and the address the request came from (for the audit trail).
+ * role, the teams it administers, the teams it may read, the credential it presented (service
+ * accounts), and the address the request came from (for the audit trail).
  */
-public record Caller(ActorKind kind, UUID id, String name, OrgRole orgRole, Set<UUID> adminTeams, String sourceIp) {
+public record Caller(ActorKind kind, UUID id, String name, OrgRole orgRole, Set<UUID> adminTeams, Set<UUID> readTeams,
+                     String keyId, String sourceIp) {
 
     /** Request attribute under which the authentication mechanism leaves the caller. */
     public static final String ATTRIBUTE = Caller.class.getName();
 
     public Caller {
         adminTeams = Set.copyOf(adminTeams);
+        var readable = new java.util.HashSet<>(readTeams);
+        readable.addAll(adminTeams);
+        readTeams = Set.copyOf(readable);
+    }
+
+    /** A member: administers the teams it was granted, and reads those. */
+    public static Caller member(UUID id, String username, OrgRole orgRole, Set<UUID> adminTeams) {
+        return new Caller(ActorKind.MEMBER, id, username, orgRole, adminTeams, adminTeams, null, null);
     }
 
     public Caller from(String address) {
-        return new Caller(kind, id, name, orgRole, adminTeams, address);
+        return new Caller(kind, id, name, orgRole, adminTeams, readTeams, keyId, address);
+    }
+
+    public boolean reads(UUID teamId) {
+        return teamId != null && readTeams.contains(teamId);
     }
 
     public boolean isOrgAdmin() {

@@ -16,6 +16,6 @@ public class CurrentCaller {
         if (request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller) {
             return caller;
         }
-        throw new NotAuthorizedException(Challenge.unauthorized());
+        throw new NotAuthorizedException(Challenge.unauthorized(request.getAttribute(ApiAuthenticationMechanism.CREDENTIALS_PRESENTED) != null));
     }
 }

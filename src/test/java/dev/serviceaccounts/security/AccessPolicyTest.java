@@ -22,13 +22,17 @@ class AccessPolicyTest {
     static final UUID OTHER = UUID.randomUUID();
 
     static Caller caller(OrgRole role, Set<UUID> adminTeams) {
-        return new Caller(ActorKind.MEMBER, UUID.randomUUID(), "someone", role, adminTeams, "127.0.0.1");
+        return Caller.member(UUID.randomUUID(), "someone", role, adminTeams);
     }
 
     static final Caller OWNER = caller(OrgRole.OWNER, Set.of());
     static final Caller ORG_ADMIN = caller(OrgRole.ORG_ADMIN, Set.of());
     static final Caller TEAM_ADMIN = caller(OrgRole.USER, Set.of(OWN));
     static final Caller USER = caller(OrgRole.USER, Set.of());
+    /** A service account with the VIEWER role in the own team. */
+    static final Caller VIEWER = new Caller(ActorKind.SERVICE_ACCOUNT, UUID.randomUUID(), "ci", OrgRole.USER, Set.of(),
+            Set.of(OWN), "sak_0000000000000000", "127.0.0.1");
+    static final Set<Operation> READS = EnumSet.of(Operation.READ_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
 
     static final Set<Operation> TEAM_ADMIN_MAY_IN_OWN_TEAM = EnumSet.of(
             Operation.READ_SERVICE_ACCOUNTS, Operation.MANAGE_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
@@ -43,6 +47,7 @@ class AccessPolicyTest {
                 check(wrong, "TEAM_ADMIN", TEAM_ADMIN, operation, scope,
                         OWN.equals(scope.teamId()) && TEAM_ADMIN_MAY_IN_OWN_TEAM.contains(operation));
                 check(wrong, "USER", USER, operation, scope, false);
+                check(wrong, "VIEWER", VIEWER, operation, scope, OWN.equals(scope.teamId()) && READS.contains(operation));
             }
         }
         assertEquals(List.of(), wrong);

@@ -38,6 +38,11 @@ public class AuditTrail {
         write(caller.actor(), caller.sourceIp(), action, target, details);
     }
 
+    /** An event with no authenticated actor, such as a refused credential. */
+    public void recordAnonymous(AuditAction action, Target target, Map<String, ?> details, String sourceIp) {
+        write(new Actor(dev.serviceaccounts.audit.entity.ActorKind.ANONYMOUS, null, "anonymous"), sourceIp, action, target, details);
+    }
+
     public void recordBySystem(AuditAction action, Target target, Map<String, ?> details) {
         write(Actor.system(), null, action, target, details);
     }

@@ -1,6 +1,5 @@
 package dev.serviceaccounts.member.control;
 
-import dev.serviceaccounts.audit.entity.ActorKind;
 import dev.serviceaccounts.member.entity.Member;
 import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.security.CallerIdentity;
@@ -42,8 +41,7 @@ public class MemberIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Member member = found.get(0);
-        Caller caller = new Caller(ActorKind.MEMBER, member.id(), member.username(), member.orgRole(),
-                member.adminTeamIds(), null);
+        Caller caller = Caller.member(member.id(), member.username(), member.orgRole(), member.adminTeamIds());
         return new CredentialValidationResult(new CallerIdentity(caller), Set.of(member.orgRole().name()));
     }
 }

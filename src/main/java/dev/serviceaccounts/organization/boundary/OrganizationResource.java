@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import dev.serviceaccounts.organization.entity.CredentialPolicy;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -33,6 +35,20 @@ public class OrganizationResource {
     public Response get() {
         var organization = organizations.get(caller.get());
         return Response.ok(organization).tag(ETags.of(organization.version())).build();
+    }
+
+    @GET
+    @Path("credential-policy")
+    @Operation(summary = "Credential lifetimes and the most active credentials an account may hold")
+    public CredentialPolicy credentialPolicy() {
+        return organizations.credentialPolicy(caller.get());
+    }
+
+    @PUT
+    @Path("credential-policy")
+    @Operation(summary = "Change the credential policy (OWNER, ORG_ADMIN); existing credentials keep their expiry")
+    public CredentialPolicy changeCredentialPolicy(CredentialPolicy policy) {
+        return organizations.changeCredentialPolicy(caller.get(), policy);
     }
 
     @PATCH

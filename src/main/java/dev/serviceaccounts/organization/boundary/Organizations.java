@@ -5,7 +5,10 @@ import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.audit.entity.TargetKind;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.MergePatch.Change;
+import dev.serviceaccounts.organization.entity.CredentialPolicy;
 import dev.serviceaccounts.organization.entity.Organization;
+import dev.serviceaccounts.problem.Validation;
+import jakarta.validation.Validator;
 import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.AccessPolicy.Operation;
@@ -26,6 +29,9 @@ public class Organizations {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Validator validator;
 
     public OrganizationView get(Caller caller) {
         AccessPolicy.require(caller, Operation.READ_ORGANIZATION, Scope.ORGANIZATION);
@@ -51,6 +57,26 @@ public class Organizations {
             }
         }
         return view(organization);
+    }
+
+    public CredentialPolicy credentialPolicy(Caller caller) {
+        AccessPolicy.require(caller, Operation.READ_ORGANIZATION, Scope.ORGANIZATION);
+        return organization().credentialPolicy();
+    }
+
+    public CredentialPolicy changeCredentialPolicy(Caller caller, CredentialPolicy policy) {
+        AccessPolicy.require(caller, Operation.MANAGE_ORGANIZATION, Scope.ORGANIZATION);
+        Validation.require(validator, policy);
+        var organization = organization();
+        var before = organization.credentialPolicy();
+        if (!before.equals(policy)) {
+            organization.changeCredentialPolicy(policy);
+            em.flush();
+            audit.record(caller, AuditAction.CREDENTIAL_POLICY_UPDATED,
+                    new AuditTrail.Target(TargetKind.ORGANIZATION, organization.id(), organization.name(), null),
+                    Map.of("before", before.toString(), "after", policy.toString()));
+        }
+        return policy;
     }
 
     private Organization organization() {

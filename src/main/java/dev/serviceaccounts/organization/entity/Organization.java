@@ -20,6 +20,18 @@ public class Organization {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "credential_default_lifetime_days", nullable = false)
+    private int credentialDefaultLifetimeDays = 90;
+
+    @Column(name = "credential_max_lifetime_days", nullable = false)
+    private int credentialMaxLifetimeDays = 365;
+
+    @Column(name = "credential_allow_non_expiring", nullable = false)
+    private boolean credentialAllowNonExpiring;
+
+    @Column(name = "credential_max_active", nullable = false)
+    private int credentialMaxActive = 2;
+
     @Version
     private long version;
 
@@ -46,6 +58,18 @@ public class Organization {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public CredentialPolicy credentialPolicy() {
+        return new CredentialPolicy(credentialDefaultLifetimeDays, credentialMaxLifetimeDays, credentialAllowNonExpiring,
+                credentialMaxActive);
+    }
+
+    public void changeCredentialPolicy(CredentialPolicy policy) {
+        this.credentialDefaultLifetimeDays = policy.defaultLifetimeDays();
+        this.credentialMaxLifetimeDays = policy.maxLifetimeDays();
+        this.credentialAllowNonExpiring = policy.allowNonExpiring();
+        this.credentialMaxActive = policy.maxActiveCredentials();
     }
 
     public long version() {

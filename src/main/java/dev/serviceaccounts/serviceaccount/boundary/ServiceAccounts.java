@@ -206,6 +206,21 @@ public class ServiceAccounts {
         return ServiceAccountView.of(account);
     }
 
+    /** The account, once the policy lets the caller manage it; locked so changes to it serialize. */
+    public ServiceAccount manageable(Caller caller, UUID id) {
+        var account = find(id);
+        requireManage(caller, account);
+        em.lock(account, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return account;
+    }
+
+    /** The account, once the policy lets the caller read it. */
+    public ServiceAccount readable(Caller caller, UUID id) {
+        var account = find(id);
+        AccessPolicy.require(caller, Operation.READ_SERVICE_ACCOUNTS, Scope.team(account.teamId()));
+        return account;
+    }
+
     private void requireManage(Caller caller, ServiceAccount account) {
         AccessPolicy.requireManageServiceAccount(caller, account.teamId(),
                 teamIds(account.roles()), account.globalAdmin());
@@ -282,7 +297,7 @@ public class ServiceAccounts {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    static AuditTrail.Target target(ServiceAccount account) {
+    public static AuditTrail.Target target(ServiceAccount account) {
         return new AuditTrail.Target(TargetKind.SERVICE_ACCOUNT, account.id(), account.identifier(), account.teamId());
     }
 }

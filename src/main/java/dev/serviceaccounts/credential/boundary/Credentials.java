@@ -1,0 +1,195 @@
+package dev.serviceaccounts.credential.boundary;
+
+import dev.serviceaccounts.audit.control.AuditTrail;
+import dev.serviceaccounts.audit.entity.ActorKind;
+import dev.serviceaccounts.audit.entity.AuditAction;
+import dev.serviceaccounts.credential.control.ServerKey;
+import dev.serviceaccounts.credential.control.TokenFormat;
+import dev.serviceaccounts.credential.entity.Credential;
+import dev.serviceaccounts.organization.entity.CredentialPolicy;
+import dev.serviceaccounts.organization.entity.Organization;
+import dev.serviceaccounts.problem.Conflicts;
+import dev.serviceaccounts.problem.ProblemException;
+import dev.serviceaccounts.problem.Validation;
+import dev.serviceaccounts.security.Caller;
+import dev.serviceaccounts.serviceaccount.boundary.ServiceAccounts;
+import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A service account's credentials: issue, rotate (with an optional grace period), revoke, and
+ * self-rotation by the account. Changes to one account's credentials are serialized on the
+ * account row, so the limit of active credentials holds under concurrent rotations.
+ */
+@Stateless
+public class Credentials {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ServiceAccounts accounts;
+
+    @Inject
+    ServerKey serverKey;
+
+    @Inject
+    CredentialUse use;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    public List<CredentialView> list(Caller caller, UUID accountId) {
+        var account = accounts.readable(caller, accountId);
+        Instant now = clock.instant();
+        return credentialsOf(account).stream().map(c -> CredentialView.of(c, now, use.pending(c.id()))).toList();
+    }
+
+    public IssuedCredential issue(Caller caller, UUID accountId, NewCredential request) {
+        var account = accounts.manageable(caller, accountId);
+        request = Validation.require(validator, request == null ? NewCredential.DEFAULTS : request);
+        requireRoomFor(account, null);
+        var issued = create(caller, account, request);
+        audit.record(caller, AuditAction.CREDENTIAL_ISSUED, ServiceAccounts.target(account), details(issued, null));
+        return issued;
+    }
+
+    public IssuedCredential rotate(Caller caller, UUID accountId, String keyId, NewCredential request) {
+        var account = accounts.manageable(caller, accountId);
+        return replace(caller, account, find(account, keyId), request == null ? NewCredential.DEFAULTS : request);
+    }
+
+    /** A service account replaces the key it authenticated with (BrowserStack's recycle-key call). */
+    public IssuedCredential rotateOwn(Caller caller, NewCredential request) {
+        if (caller.kind() != ActorKind.SERVICE_ACCOUNT || caller.keyId() == null) {
+            throw new ProblemException.Forbidden("Only a service account rotates its own key, authenticated by that key.");
+        }
+        var account = em.find(ServiceAccount.class, caller.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw ProblemException.notFound("Service account " + caller.id());
+        }
+        return replace(caller, account, find(account, caller.keyId()), request == null ? NewCredential.DEFAULTS : request);
+    }
+
+    public CredentialView revoke(Caller caller, UUID accountId, String keyId, String reason) {
+        var account = accounts.manageable(caller, accountId);
+        if (reason != null && reason.length() > 200) {
+            throw new ProblemException.InvalidInput("reason", "must be at most 200 characters");
+        }
+        var credential = find(account, keyId);
+        Instant now = clock.instant();
+        if (credential.stateAt(now) != Credential.State.REVOKED) {
+            credential.revoke(now, caller.name(), reason == null || reason.isBlank() ? "revoked" : reason.strip());
+            Conflicts.flush(em, "The credential changed meanwhile.");
+            var details = new LinkedHashMap<String, Object>();
+            details.put("keyId", keyId);
+            details.put("reason", credential.revokeReason());
+            audit.record(caller, AuditAction.CREDENTIAL_REVOKED, ServiceAccounts.target(account), details);
+        }
+        return CredentialView.of(credential, now, use.pending(credential.id()));
+    }
+
+    private IssuedCredential replace(Caller caller, ServiceAccount account, Credential old, NewCredential request) {
+        Validation.require(validator, request);
+        Instant now = clock.instant();
+        if (old.revokedAt() != null && old.stateAt(now) == Credential.State.ACTIVE) {
+            throw new ProblemException.Conflict("Credential " + old.keyId() + " was already rotated and stops at "
+                    + old.revokedAt() + "; rotate its replacement instead.");
+        }
+        if (old.stateAt(now) != Credential.State.ACTIVE) {
+            throw new ProblemException.Conflict("Credential " + old.keyId() + " is " + old.stateAt(now).name().toLowerCase()
+                    + "; issue a new one instead.");
+        }
+        requireRoomFor(account, old);
+        var issued = create(caller, account, request);
+        long grace = request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds();
+        old.revoke(now.plusSeconds(grace), caller.name(), "rotated to " + issued.keyId());
+        Conflicts.flush(em, "The credential changed meanwhile.");
+        var details = details(issued, old.keyId());
+        details.put("gracePeriodSeconds", grace);
+        audit.record(caller, AuditAction.CREDENTIAL_ROTATED, ServiceAccounts.target(account), details);
+        return new IssuedCredential(issued.keyId(), issued.secret(), issued.credential(), old.keyId());
+    }
+
+    private IssuedCredential create(Caller caller, ServiceAccount account, NewCredential request) {
+        Instant now = clock.instant();
+        var generated = TokenFormat.generate();
+        var credential = new Credential(account, generated.keyId(), serverKey.hash(generated.secret()),
+                blankToNull(request.description()), caller.actor(), now, expiry(request.lifetimeDays(), now));
+        em.persist(credential);
+        Conflicts.flush(em, "The credential could not be stored; try again.");
+        return new IssuedCredential(generated.keyId(), generated.secret(), CredentialView.of(credential, now, null), null);
+    }
+
+    private Instant expiry(Integer lifetimeDays, Instant now) {
+        CredentialPolicy policy = organization().credentialPolicy();
+        int days = lifetimeDays == null ? policy.defaultLifetimeDays() : lifetimeDays;
+        if (days == 0) {
+            if (!policy.allowNonExpiring()) {
+                throw new ProblemException.InvalidInput("lifetimeDays", "the organization requires credentials to expire");
+            }
+            return null;
+        }
+        if (days > policy.maxLifetimeDays()) {
+            throw new ProblemException.InvalidInput("lifetimeDays",
+                    "must be at most " + policy.maxLifetimeDays() + " days, the organization's maximum");
+        }
+        return now.plus(Duration.ofDays(days));
+    }
+
+    /** Active credentials, not counting one being replaced, must leave room for one more. */
+    private void requireRoomFor(ServiceAccount account, Credential replaced) {
+        Instant now = clock.instant();
+        int max = organization().credentialPolicy().maxActiveCredentials();
+        long active = credentialsOf(account).stream()
+                .filter(c -> c != replaced && c.countsAgainstLimitAt(now)).count();
+        if (active >= max) {
+            throw new ProblemException.Conflict("The account already has " + active + " active credential(s), the most the "
+                    + "organization allows (" + max + "); revoke or rotate one instead.");
+        }
+    }
+
+    private Credential find(ServiceAccount account, String keyId) {
+        return credentialsOf(account).stream().filter(c -> c.keyId().equals(keyId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Credential " + keyId + " of this account"));
+    }
+
+    private List<Credential> credentialsOf(ServiceAccount account) {
+        return em.createNamedQuery(Credential.OF_ACCOUNT, Credential.class).setParameter("account", account.id()).getResultList();
+    }
+
+    private Organization organization() {
+        return em.createQuery("select o from Organization o", Organization.class).getSingleResult();
+    }
+
+    private static Map<String, Object> details(IssuedCredential issued, String replaced) {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("keyId", issued.keyId());
+        details.put("expiresAt", issued.credential().expiresAt());
+        if (replaced != null) {
+            details.put("replacedKeyId", replaced);
+        }
+        return details;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
