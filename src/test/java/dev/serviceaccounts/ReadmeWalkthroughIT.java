@@ -35,6 +35,8 @@ class ReadmeWalkthroughIT extends ApiIT {
         assertTrue(output.contains("SERVICE_ACCOUNT ci-runner-main"), "the account calls as itself: " + output);
         assertTrue(output.contains("old secret: 401"), "the rotated secret fails: " + output);
         assertTrue(output.contains("new secret: 200"), "the new secret works: " + output);
+        assertTrue(output.contains("jwt: SERVICE_ACCOUNT ci-runner-main"), "a JWT from the token service works: " + output);
+        assertTrue(output.contains("\"active\": true"), "introspection says the JWT is active: " + output);
         assertTrue(output.contains("204"), "deleted: " + output);
         for (String line : new String[] {
                 "admin SERVICE_ACCOUNT_DELETED ci-runner-main from 127.0.0.1",

@@ -27,7 +27,9 @@ public final class AccessPolicy {
         READ_TEAMS, MANAGE_TEAMS,
         READ_MEMBERS, MANAGE_MEMBERS,
         READ_AUDIT,
-        READ_ORGANIZATION, MANAGE_ORGANIZATION
+        READ_ORGANIZATION, MANAGE_ORGANIZATION,
+        /** Ask the token service whether a token is good (RFC 7662). */
+        INTROSPECT_TOKENS
     }
 
     /** Operations a team administrator may perform inside the teams it administers. */
@@ -61,6 +63,9 @@ public final class AccessPolicy {
         if (caller.isOrgAdmin()) {
             return true;
         }
+        if (operation == Operation.INTROSPECT_TOKENS) {
+            return caller.introspector();
+        }
         return (TEAM_SCOPED.contains(operation) && caller.administers(scope.teamId()))
                 || (TEAM_READS.contains(operation) && caller.reads(scope.teamId()));
     }
@@ -84,14 +89,14 @@ public final class AccessPolicy {
 
     /**
      * Managing a service account means managing everything it holds: its team, every team it has a
-     * role in, and its global-admin flag. Otherwise a team administrator could reach, through the
+     * role in, and its organization-level rights (global admin, introspection). Otherwise a team administrator could reach, through the
      * account, more than it holds itself.
      */
     public static void requireManageServiceAccount(Caller caller, UUID teamId, Collection<UUID> roleTeams,
-                                                   boolean globalAdmin) {
+                                                   boolean organizationRights) {
         require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(teamId));
         roleTeams.forEach(team -> require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team)));
-        if (globalAdmin) {
+        if (organizationRights) {
             require(caller, Operation.SET_GLOBAL_ADMIN, Scope.ORGANIZATION);
         }
     }

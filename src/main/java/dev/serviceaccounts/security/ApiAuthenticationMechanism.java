@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import dev.serviceaccounts.credential.control.JwtCredential;
 import dev.serviceaccounts.credential.control.ServiceKeyCredential;
 import dev.serviceaccounts.credential.control.TokenFormat;
 import jakarta.security.enterprise.credential.Credential;
@@ -22,6 +23,7 @@ import java.util.Base64;
  * <ul>
  * <li>{@code Basic base64(keyId:secret)}: a service credential ({@code sak_} key id);</li>
  * <li>{@code Bearer <secret>}: the same secret alone, which carries its key id;</li>
+ * <li>{@code Bearer <JWT>}: a short-lived token from our token service ({@code /oauth2/token});</li>
  * <li>{@code Basic base64(username:password)}: a member.</li>
  * </ul>
  * It never answers a request itself: a request without a valid credential goes on anonymously,
@@ -61,6 +63,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     static Credential credential(String authorization, String sourceIp) {
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = authorization.substring(7).trim();
+            if (token.startsWith("eyJ")) {
+                return new JwtCredential(token, sourceIp);
+            }
             String keyId = TokenFormat.keyIdOf(token);
             return keyId == null ? null : new ServiceKeyCredential(keyId, token, sourceIp);
         }

@@ -12,7 +12,7 @@ import java.util.UUID;
  * accounts), and the address the request came from (for the audit trail).
  */
 public record Caller(ActorKind kind, UUID id, String name, OrgRole orgRole, Set<UUID> adminTeams, Set<UUID> readTeams,
-                     String keyId, String sourceIp) {
+                     boolean introspector, String keyId, String sourceIp) {
 
     /** Request attribute under which the authentication mechanism leaves the caller. */
     public static final String ATTRIBUTE = Caller.class.getName();
@@ -26,11 +26,11 @@ public record Caller(ActorKind kind, UUID id, String name, OrgRole orgRole, Set<
 
     /** A member: administers the teams it was granted, and reads those. */
     public static Caller member(UUID id, String username, OrgRole orgRole, Set<UUID> adminTeams) {
-        return new Caller(ActorKind.MEMBER, id, username, orgRole, adminTeams, adminTeams, null, null);
+        return new Caller(ActorKind.MEMBER, id, username, orgRole, adminTeams, adminTeams, false, null, null);
     }
 
     public Caller from(String address) {
-        return new Caller(kind, id, name, orgRole, adminTeams, readTeams, keyId, address);
+        return new Caller(kind, id, name, orgRole, adminTeams, readTeams, introspector, keyId, address);
     }
 
     public boolean reads(UUID teamId) {

@@ -4,18 +4,15 @@ import dev.serviceaccounts.audit.entity.ActorKind;
 import dev.serviceaccounts.credential.boundary.CredentialUse;
 import dev.serviceaccounts.credential.control.AuthenticationFailures.Reason;
 import dev.serviceaccounts.credential.entity.Credential;
-import dev.serviceaccounts.credential.entity.Credential.State;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.security.CallerIdentity;
 import dev.serviceaccounts.serviceaccount.entity.RoleAssignment;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
-import dev.serviceaccounts.serviceaccount.entity.Status;
 import dev.serviceaccounts.serviceaccount.entity.TeamRole;
+import dev.serviceaccounts.token.control.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.transaction.Transactional;
@@ -26,19 +23,21 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Validates a service credential: a secret that fails the token format's checksum is refused
- * without touching the database; otherwise one indexed lookup by key id, a constant-time comparison of
- * keyed hashes, then expiry, revocation and the account's status. Every refusal looks the same to
- * the client; the real reason goes to the audit trail.
+ * Validates what a service account presents: its key id and secret (Basic or bearer), or a JWT our
+ * token service signed for one of its credentials. A secret failing the format's checksum, or a
+ * JWT failing its signature or lifetime, is refused with no database work; otherwise one indexed
+ * lookup by key id, then the rules of {@link CredentialCheck}. A JWT therefore stops working the
+ * moment its account is disabled or deleted, or the credential that obtained it is revoked.
+ * Every refusal looks the same to the client; the real reason goes to the audit trail.
  */
 @ApplicationScoped
 public class ServiceKeyIdentityStore implements IdentityStore {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    CredentialCheck check;
 
     @Inject
-    ServerKey serverKey;
+    TokenIssuer tokens;
 
     @Inject
     CredentialUse use;
@@ -52,44 +51,41 @@ public class ServiceKeyIdentityStore implements IdentityStore {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public CredentialValidationResult validate(jakarta.security.enterprise.credential.Credential presented) {
-        if (!(presented instanceof ServiceKeyCredential key)) {
-            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        if (presented instanceof ServiceKeyCredential key) {
+            if (TokenFormat.keyIdOf(key.secret()) == null) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            return validate(key.keyId(), key.secret(), null, key.sourceIp());
         }
-        if (TokenFormat.keyIdOf(key.secret()) == null) {
-            return CredentialValidationResult.INVALID_RESULT; // malformed or mistyped: no database work at all
+        if (presented instanceof JwtCredential jwt) {
+            var claims = tokens.verify(jwt.token());
+            Object keyId = claims == null ? null : claims.getClaim("client_id");
+            if (!(keyId instanceof String id) || !TokenFormat.looksLikeKeyId(id)) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            return validate(id, null, claims.getSubject(), jwt.sourceIp());
         }
-        var found = em.createNamedQuery(Credential.BY_KEY_ID, Credential.class)
-                .setParameter("keyId", key.keyId())
-                .setHint("jakarta.persistence.fetchgraph", em.getEntityGraph(Credential.WITH_ACCOUNT_AND_ROLES))
-                .getResultList();
-        if (found.isEmpty()) {
-            failures.record(Reason.UNKNOWN_KEY, key.keyId(), null, null, null, key.sourceIp());
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        var credential = found.get(0);
-        ServiceAccount account = credential.account();
-        Reason refusal = refusal(credential, account, key.secret(), clock.instant());
-        if (refusal != null) {
-            failures.record(refusal, key.keyId(), account.id(), account.identifier(), account.teamId(), key.sourceIp());
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        use.note(credential.id(), key.sourceIp(), clock.instant());
-        return new CredentialValidationResult(new CallerIdentity(callerOf(account, key.keyId())), Set.of("SERVICE_ACCOUNT"));
+        return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
 
-    private Reason refusal(Credential credential, ServiceAccount account,
-                           String secret, Instant now) {
-        if (!serverKey.matches(secret, credential.secretHash())) {
-            return Reason.WRONG_SECRET;
+    private CredentialValidationResult validate(String keyId, String secret, String subject, String sourceIp) {
+        Credential credential = check.find(keyId);
+        if (credential == null) {
+            failures.record(Reason.UNKNOWN_KEY, keyId, null, null, null, sourceIp);
+            return CredentialValidationResult.INVALID_RESULT;
         }
-        var state = credential.stateAt(now);
-        if (state == State.REVOKED) {
-            return Reason.REVOKED;
+        ServiceAccount account = credential.account();
+        if (subject != null && !subject.equals(account.id().toString())) {
+            return CredentialValidationResult.INVALID_RESULT;
         }
-        if (state == State.EXPIRED) {
-            return Reason.EXPIRED;
+        Instant now = clock.instant();
+        Reason refusal = check.refusal(credential, secret, now);
+        if (refusal != null) {
+            failures.record(refusal, keyId, account.id(), account.identifier(), account.teamId(), sourceIp);
+            return CredentialValidationResult.INVALID_RESULT;
         }
-        return account.status() == Status.ACTIVE ? null : Reason.ACCOUNT_DISABLED;
+        use.note(credential.id(), sourceIp, now);
+        return new CredentialValidationResult(new CallerIdentity(callerOf(account, keyId)), Set.of("SERVICE_ACCOUNT"));
     }
 
     /** The account as the policy sees it: global admin as ORG_ADMIN, ADMIN in a team as its administrator. */
@@ -103,6 +99,6 @@ public class ServiceKeyIdentityStore implements IdentityStore {
             }
         }
         return new Caller(ActorKind.SERVICE_ACCOUNT, account.id(), account.identifier(),
-                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, read, keyId, null);
+                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, read, account.introspector(), keyId, null);
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** A service account as the API shows it. team is absent for an organization-level account. */
 public record ServiceAccountView(UUID id, String identifier, String displayName, String description, TeamRef team,
-                                 boolean globalAdmin, List<RoleView> roles, Status status, Instant createdAt,
+                                 boolean globalAdmin, boolean introspector, List<RoleView> roles, Status status, Instant createdAt,
                                  CreatedBy createdBy, long version) {
 
     public record RoleView(UUID teamId, String teamName, TeamRole role) {
@@ -31,7 +31,7 @@ public record ServiceAccountView(UUID id, String identifier, String displayName,
                 .sorted(Comparator.comparing(RoleView::teamName))
                 .toList();
         return new ServiceAccountView(account.id(), account.identifier(), account.displayName(), account.description(),
-                TeamRef.of(account.team()), account.globalAdmin(), roles, account.status(), account.createdAt(),
+                TeamRef.of(account.team()), account.globalAdmin(), account.introspector(), roles, account.status(), account.createdAt(),
                 CreatedBy.of(account.createdBy()), account.version());
     }
 }

@@ -111,18 +111,21 @@ public class ServiceAccounts {
         Team team = teams.referenced("teamId", request.teamId());
         List<RoleAssignment> roles = roles(request.roles());
         boolean globalAdmin = Boolean.TRUE.equals(request.globalAdmin());
-        AccessPolicy.requireManageServiceAccount(caller, request.teamId(), teamIds(roles), globalAdmin);
+        boolean introspector = Boolean.TRUE.equals(request.introspector());
+        AccessPolicy.requireManageServiceAccount(caller, request.teamId(), teamIds(roles), globalAdmin || introspector);
         requireIdentifierFree(request.identifier(), null);
 
         var account = new ServiceAccount(request.identifier(), blankToNull(request.displayName()),
                 blankToNull(request.description()), team, caller.actor(), clock.instant());
         account.grantGlobalAdmin(globalAdmin);
+        account.allowIntrospection(introspector);
         account.replaceRoles(roles);
         em.persist(account);
         Conflicts.flush(em, identifierTaken(request.identifier()));
         var details = new LinkedHashMap<String, Object>();
         details.put("team", team == null ? null : team.name());
         details.put("globalAdmin", globalAdmin);
+        details.put("introspector", introspector);
         details.put("roles", describe(roles));
         audit.record(caller, AuditAction.SERVICE_ACCOUNT_CREATED, target(account), details);
         return ServiceAccountView.of(account);
@@ -153,6 +156,11 @@ public class ServiceAccounts {
             account.grantGlobalAdmin(changes.globalAdmin().value());
             details.put("globalAdmin", account.globalAdmin());
         }
+        if (changes.introspector() != null && changes.introspector().value() != account.introspector()) {
+            AccessPolicy.require(caller, Operation.SET_GLOBAL_ADMIN, Scope.ORGANIZATION);
+            account.allowIntrospection(changes.introspector().value());
+            details.put("introspector", account.introspector());
+        }
         Conflicts.flush(em, identifierTaken(account.identifier()));
         if (!details.isEmpty()) {
             audit.record(caller, AuditAction.SERVICE_ACCOUNT_UPDATED, target(account), details);
@@ -167,7 +175,7 @@ public class ServiceAccounts {
         if (grants == null) {
             throw new ProblemException.BadRequest("A JSON array of {teamId, role} is required.");
         }
-        Validation.require(validator, new NewServiceAccount(account.identifier(), null, null, null, null, grants));
+        Validation.require(validator, new NewServiceAccount(account.identifier(), null, null, null, null, null, grants));
         var roles = roles(grants);
         teamIds(roles).forEach(team -> AccessPolicy.require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team)));
         String before = describe(account.roles());
@@ -223,7 +231,7 @@ public class ServiceAccounts {
 
     private void requireManage(Caller caller, ServiceAccount account) {
         AccessPolicy.requireManageServiceAccount(caller, account.teamId(),
-                teamIds(account.roles()), account.globalAdmin());
+                teamIds(account.roles()), account.globalAdmin() || account.introspector());
     }
 
     private List<RoleAssignment> roles(List<RoleGrant> grants) {

@@ -64,6 +64,10 @@ public class ServiceAccount {
     @Column(name = "global_admin", nullable = false)
     private boolean globalAdmin;
 
+    /** May ask the token service whether tokens are good (RFC 7662 introspection). */
+    @Column(nullable = false)
+    private boolean introspector;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private Status status = Status.ACTIVE;
@@ -125,6 +129,14 @@ public class ServiceAccount {
 
     public boolean globalAdmin() {
         return globalAdmin;
+    }
+
+    public boolean introspector() {
+        return introspector;
+    }
+
+    public void allowIntrospection(boolean introspector) {
+        this.introspector = introspector;
     }
 
     public Status status() {

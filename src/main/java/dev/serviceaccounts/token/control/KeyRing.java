@@ -1,0 +1,103 @@
+package dev.serviceaccounts.token.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The signing keys in memory, parsed once: the current signer, a verifier per published kid, and
+ * the public JWK set. Reloaded after a rotation, and when a token names a kid not seen yet (another
+ * node rotated), at most every few seconds.
+ */
+@ApplicationScoped
+public class KeyRing {
+
+    /** How long a retired key stays published: the longest token lifetime plus clock skew. */
+    static final Duration PUBLISHED_AFTER_RETIREMENT = Duration.ofMinutes(16);
+    private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
+
+    @Inject
+    SigningKeyStore store;
+
+    @Inject
+    Clock clock;
+
+    /** A verifiable key and until when it is published (null: as long as it signs). */
+    record Published(ECKey publicKey, JWSVerifier verifier, Instant until) {
+        boolean at(Instant now) {
+            return until == null || until.isAfter(now);
+        }
+    }
+
+    record Keys(String kid, JWSSigner signer, Map<String, Published> published, Instant loadedAt) {
+    }
+
+    private volatile Keys keys;
+
+    public String currentKid() {
+        return keys().kid();
+    }
+
+    public JWSSigner signer() {
+        return keys().signer();
+    }
+
+    /** The public keys published now: the signing key and those retired less than 16 minutes ago. */
+    public JWKSet published() {
+        Instant now = clock.instant();
+        return new JWKSet(keys().published().values().stream().filter(p -> p.at(now))
+                .map(p -> (com.nimbusds.jose.jwk.JWK) p.publicKey()).toList());
+    }
+
+    /** The verifier for a kid, or null when no key with that kid is published now. */
+    public JWSVerifier verifier(String kid) {
+        Instant now = clock.instant();
+        Keys current = keys();
+        Published key = kid == null ? null : current.published().get(kid);
+        if (key == null && now.isAfter(current.loadedAt().plus(RELOAD_AT_MOST_EVERY))) {
+            key = reload().published().get(kid);
+        }
+        return key != null && key.at(now) ? key.verifier() : null;
+    }
+
+    public synchronized Keys reload() {
+        store.ensureOne();
+        Instant now = clock.instant();
+        List<SigningKeyStore.Loaded> loaded = store.load();
+        var published = new HashMap<String, Published>();
+        String kid = null;
+        JWSSigner signer = null;
+        try {
+            for (var key : loaded) {
+                ECKey ec = key.key();
+                if (key.retiredAt() == null && signer == null) {
+                    kid = ec.getKeyID();
+                    signer = new ECDSASigner(ec);
+                }
+                Instant until = key.retiredAt() == null ? null : key.retiredAt().plus(PUBLISHED_AFTER_RETIREMENT);
+                published.put(ec.getKeyID(), new Published(ec.toPublicJWK(), new ECDSAVerifier(ec.toPublicJWK()), until));
+            }
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Unusable signing key", e);
+        }
+        keys = new Keys(kid, signer, Map.copyOf(published), now);
+        return keys;
+    }
+
+    private Keys keys() {
+        Keys current = keys;
+        return current != null ? current : reload();
+    }
+}

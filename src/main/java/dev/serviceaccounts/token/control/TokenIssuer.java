@@ -1,0 +1,136 @@
+package dev.serviceaccounts.token.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.serviceaccounts.serviceaccount.entity.RoleAssignment;
+import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Short-lived ES256 JWTs for a service account, and their verification: signature by a published
+ * key, audience, expiry. Claims: iss, sub (account id), upn and preferred_username (identifier),
+ * groups (roles), team, client_id (the key id that obtained it), jti, iat, exp, aud.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    public static final int MAX_LIFETIME_SECONDS = 900;
+    static final long CLOCK_SKEW_SECONDS = 30;
+
+    @Inject
+    KeyRing keys;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "JWT_LIFETIME_SECONDS", defaultValue = "900")
+    int lifetimeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "JWT_AUDIENCE", defaultValue = "service-accounts")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "JWT_ISSUER")
+    Optional<String> configuredIssuer;
+
+    public record Issued(String token, int expiresIn) {
+    }
+
+    public String issuer(String requestBase) {
+        return configuredIssuer.filter(i -> !i.isBlank()).orElse(requestBase);
+    }
+
+    public String audience() {
+        return audience;
+    }
+
+    public int lifetimeSeconds() {
+        return Math.max(60, Math.min(lifetimeSeconds, MAX_LIFETIME_SECONDS));
+    }
+
+    public Issued issue(ServiceAccount account, String keyId, String issuer) {
+        Instant now = clock.instant();
+        int lifetime = lifetimeSeconds();
+        var team = account.team() == null ? null : new LinkedHashMap<String, Object>();
+        if (team != null) {
+            team.put("id", account.team().id().toString());
+            team.put("name", account.team().name());
+        }
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(account.id().toString())
+                .audience(audience)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(lifetime)))
+                .claim("upn", account.identifier())
+                .claim("preferred_username", account.identifier())
+                .claim("groups", groups(account))
+                .claim("team", team)
+                .claim("client_id", keyId)
+                .build();
+        try {
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keys.currentKid())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(keys.signer());
+            return new Issued(jwt.serialize(), lifetime);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a token", e);
+        }
+    }
+
+    /** The claims of a token we signed that is still within its lifetime, or null. */
+    public JWTClaimsSet verify(String token) {
+        try {
+            var jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+                return null;
+            }
+            var verifier = keys.verifier(jwt.getHeader().getKeyID());
+            if (verifier == null || !jwt.verify(verifier)) {
+                return null;
+            }
+            var claims = jwt.getJWTClaimsSet();
+            Instant now = clock.instant();
+            if (claims.getExpirationTime() == null
+                    || !claims.getExpirationTime().toInstant().plusSeconds(CLOCK_SKEW_SECONDS).isAfter(now)
+                    || claims.getAudience() == null || !claims.getAudience().contains(audience)
+                    || configuredIssuer.filter(i -> !i.isBlank()).map(i -> !i.equals(claims.getIssuer())).orElse(false)) {
+                return null;
+            }
+            return claims;
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** Roles as MicroProfile JWT groups: "global-admin" and "TEAM_NAME:ROLE" per team role. */
+    static List<String> groups(ServiceAccount account) {
+        var groups = new ArrayList<String>();
+        if (account.globalAdmin()) {
+            groups.add("global-admin");
+        }
+        for (RoleAssignment role : account.roles()) {
+            groups.add(role.team().name() + ":" + role.role());
+        }
+        groups.sort(null);
+        return groups;
+    }
+}

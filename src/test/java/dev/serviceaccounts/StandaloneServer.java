@@ -1,0 +1,107 @@
+package dev.serviceaccounts;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A second server as an operator runs it: a copy of the provisioned server's standalone folder with
+ * the WAR in its deployments folder, the default configuration (no DB_* variables: H2 in its data
+ * directory), its own ports, started with standalone.sh and stopped by PID.
+ */
+public final class StandaloneServer implements AutoCloseable {
+
+    private static final int PORT_OFFSET = 300;
+
+    private final Path base;
+    private final Map<String, String> environment;
+    private Process process;
+
+    public StandaloneServer(String name, Map<String, String> environment) throws IOException {
+        this.base = Path.of(System.getProperty("it.work"), name + "-" + System.currentTimeMillis());
+        this.environment = environment;
+        copy(Path.of(System.getProperty("jboss.home"), "standalone"), base);
+        Files.copy(Path.of(System.getProperty("it.war")), base.resolve("deployments/service-accounts.war"));
+    }
+
+    public URI root() {
+        return URI.create("http://127.0.0.1:" + (8080 + PORT_OFFSET) + "/");
+    }
+
+    public Path base() {
+        return base;
+    }
+
+    public void start() throws Exception {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+        var env = builder.environment();
+        List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE").forEach(env::remove);
+        env.putAll(environment);
+        process = builder.start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited; see " + base.resolve("console.log"));
+            }
+            try {
+                if (Api.at(root()).get("api/v1/me").status() == 401) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // connection refused while booting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The server did not answer within 120 s");
+    }
+
+    /** SIGTERM to the script and the JVM: a graceful shutdown that closes the database. */
+    public void stop() throws Exception {
+        if (process == null) {
+            return;
+        }
+        var processes = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        processes.forEach(ProcessHandle::destroy);
+        for (var handle : processes) {
+            handle.onExit().get(60, TimeUnit.SECONDS);
+        }
+        process.waitFor();
+        process = null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : paths.sorted(Comparator.naturalOrder()).toList()) {
+                Path relative = from.relativize(source);
+                if (relative.startsWith("data") || relative.startsWith("tmp") || relative.startsWith("log")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
