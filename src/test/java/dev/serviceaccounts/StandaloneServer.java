@@ -49,7 +49,8 @@ public final class StandaloneServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         var env = builder.environment();
-        List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE").forEach(env::remove);
+        List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE", "ADMIN_USERNAME", "ADMIN_PASSWORD",
+                "ORGANIZATION_NAME").forEach(env::remove);
         env.putAll(environment);
         process = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
