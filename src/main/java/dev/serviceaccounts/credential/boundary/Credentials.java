@@ -3,6 +3,7 @@ package dev.serviceaccounts.credential.boundary;
 import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.ActorKind;
 import dev.serviceaccounts.audit.entity.AuditAction;
+import dev.serviceaccounts.credential.control.CredentialCache;
 import dev.serviceaccounts.credential.control.ServerKey;
 import dev.serviceaccounts.credential.control.TokenFormat;
 import dev.serviceaccounts.credential.entity.Credential;
@@ -56,6 +57,9 @@ public class Credentials {
     @Inject
     Clock clock;
 
+    @Inject
+    CredentialCache cache;
+
     public List<CredentialView> list(Caller caller, UUID accountId) {
         var account = accounts.readable(caller, accountId);
         Instant now = clock.instant();
@@ -97,6 +101,7 @@ public class Credentials {
         Instant now = clock.instant();
         if (credential.stateAt(now) != Credential.State.REVOKED) {
             credential.revoke(now, caller.name(), reason == null || reason.isBlank() ? "revoked" : reason.strip());
+            cache.invalidate(account.id());
             Conflicts.flush(em, "The credential changed meanwhile.");
             var details = new LinkedHashMap<String, Object>();
             details.put("keyId", keyId);
@@ -121,6 +126,7 @@ public class Credentials {
         var issued = create(caller, account, request);
         long grace = request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds();
         old.revoke(now.plusSeconds(grace), caller.name(), "rotated to " + issued.keyId());
+        cache.invalidate(account.id());
         Conflicts.flush(em, "The credential changed meanwhile.");
         var details = details(issued, old.keyId());
         details.put("gracePeriodSeconds", grace);

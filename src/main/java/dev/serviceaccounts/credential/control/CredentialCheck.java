@@ -1,48 +1,68 @@
 package dev.serviceaccounts.credential.control;
 
+import dev.serviceaccounts.audit.entity.ActorKind;
 import dev.serviceaccounts.credential.control.AuthenticationFailures.Reason;
-import dev.serviceaccounts.credential.entity.Credential;
+import dev.serviceaccounts.security.AccessPolicy;
+import dev.serviceaccounts.security.Caller;
+import dev.serviceaccounts.serviceaccount.entity.RoleAssignment;
+import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import dev.serviceaccounts.serviceaccount.entity.Status;
+import dev.serviceaccounts.serviceaccount.entity.TeamRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The rules that decide whether a credential is good right now, in one place for every form it
- * is presented in (key id and secret, bearer secret, JWT, introspection).
+ * is presented in (key id and secret, bearer secret, JWT, introspection). A check is a cache hit,
+ * or one indexed lookup that fills the cache.
  */
 @ApplicationScoped
 public class CredentialCheck {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    CredentialLoader loader;
 
     @Inject
     ServerKey serverKey;
 
-    /** One indexed lookup: the credential with its account and the account's roles, or null. */
-    public Credential find(String keyId) {
-        var found = em.createNamedQuery(Credential.BY_KEY_ID, Credential.class)
-                .setParameter("keyId", keyId)
-                .setHint("jakarta.persistence.fetchgraph", em.getEntityGraph(Credential.WITH_ACCOUNT_AND_ROLES))
-                .getResultList();
-        return found.isEmpty() ? null : found.get(0);
+    @Inject
+    CredentialCache cache;
+
+    /** The credential with what its account may do, or null when no credential has that key id. */
+    public CredentialSnapshot find(String keyId) {
+        return cache.get(keyId, loader::load);
     }
 
     /**
      * Why the credential must be refused at {@code now}, or null when it is good. {@code secret} is
      * null when the caller proved possession another way (a JWT we signed for this credential).
      */
-    public Reason refusal(Credential credential, String secret, Instant now) {
+    public Reason refusal(CredentialSnapshot credential, String secret, Instant now) {
         if (secret != null && !serverKey.matches(secret, credential.secretHash())) {
             return Reason.WRONG_SECRET;
         }
         return switch (credential.stateAt(now)) {
             case REVOKED -> Reason.REVOKED;
             case EXPIRED -> Reason.EXPIRED;
-            case ACTIVE -> credential.account().status() == Status.ACTIVE ? null : Reason.ACCOUNT_DISABLED;
+            case ACTIVE -> credential.accountStatus() == Status.ACTIVE ? null : Reason.ACCOUNT_DISABLED;
         };
+    }
+
+    /** The account as the policy sees it: global admin as ORG_ADMIN, ADMIN in a team as its administrator. */
+    static Caller callerOf(ServiceAccount account, String keyId) {
+        Set<UUID> admin = new HashSet<>();
+        Set<UUID> read = new HashSet<>();
+        for (RoleAssignment role : account.roles()) {
+            read.add(role.team().id());
+            if (role.role() == TeamRole.ADMIN) {
+                admin.add(role.team().id());
+            }
+        }
+        return new Caller(ActorKind.SERVICE_ACCOUNT, account.id(), account.identifier(),
+                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, read, account.introspector(), keyId, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.serviceaccounts.serviceaccount.boundary;
 import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.audit.entity.TargetKind;
+import dev.serviceaccounts.credential.control.CredentialCache;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.MergePatch.Change;
 import dev.serviceaccounts.http.Page;
@@ -60,6 +61,9 @@ public class ServiceAccounts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CredentialCache credentialCache;
 
     public Page<ServiceAccountView> list(Caller caller, ServiceAccountQuery query) {
         var visibility = AccessPolicy.visibility(caller, Operation.READ_SERVICE_ACCOUNTS);
@@ -163,6 +167,7 @@ public class ServiceAccounts {
         }
         Conflicts.flush(em, identifierTaken(account.identifier()));
         if (!details.isEmpty()) {
+            credentialCache.invalidate(account.id());
             audit.record(caller, AuditAction.SERVICE_ACCOUNT_UPDATED, target(account), details);
         }
         return ServiceAccountView.of(account);
@@ -180,6 +185,7 @@ public class ServiceAccounts {
         teamIds(roles).forEach(team -> AccessPolicy.require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team)));
         String before = describe(account.roles());
         account.replaceRoles(roles); // a changed collection bumps the account's version, so ETags see it
+        credentialCache.invalidate(account.id());
         Conflicts.flush(em, "The service account changed meanwhile.");
         audit.record(caller, AuditAction.SERVICE_ACCOUNT_ROLES_CHANGED, target(account),
                 Map.of("before", before, "after", describe(roles)));
@@ -200,6 +206,7 @@ public class ServiceAccounts {
         ETags.check(expectedVersion, account.version());
         audit.record(caller, AuditAction.SERVICE_ACCOUNT_DELETED, target(account), Map.of("identifier", account.identifier()));
         em.remove(account);
+        credentialCache.invalidate(account.id());
         Conflicts.flush(em, "The service account changed meanwhile.");
     }
 
@@ -208,6 +215,7 @@ public class ServiceAccounts {
         requireManage(caller, account);
         ETags.check(expectedVersion, account.version());
         if (account.changeStatus(status)) {
+            credentialCache.invalidate(account.id());
             Conflicts.flush(em, "The service account changed meanwhile.");
             audit.record(caller, action, target(account), Map.of());
         }

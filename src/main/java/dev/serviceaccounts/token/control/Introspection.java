@@ -3,8 +3,7 @@ package dev.serviceaccounts.token.control;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.serviceaccounts.credential.control.CredentialCheck;
 import dev.serviceaccounts.credential.control.TokenFormat;
-import dev.serviceaccounts.credential.entity.Credential;
-import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
+import dev.serviceaccounts.credential.control.CredentialSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -46,21 +45,20 @@ public class Introspection {
         if (keyId == null) {
             return INACTIVE;
         }
-        Credential credential = check.find(keyId);
+        CredentialSnapshot credential = check.find(keyId);
         if (credential == null || check.refusal(credential, secret, clock.instant()) != null
-                || (claims != null && !credential.account().id().toString().equals(claims.getSubject()))) {
+                || (claims != null && !credential.accountId().toString().equals(claims.getSubject()))) {
             return INACTIVE;
         }
-        ServiceAccount account = credential.account();
         var answer = Json.createObjectBuilder()
                 .add("active", true)
                 .add("token_type", claims == null ? "service_secret" : "access_token")
-                .add("sub", account.id().toString())
-                .add("username", account.identifier())
+                .add("sub", credential.accountId().toString())
+                .add("username", credential.identifier())
                 .add("client_id", keyId)
-                .add("roles", Json.createArrayBuilder(TokenIssuer.groups(account)));
-        if (account.team() != null) {
-            answer.add("team", Json.createObjectBuilder().add("id", account.team().id().toString()).add("name", account.team().name()));
+                .add("roles", Json.createArrayBuilder(credential.groups()));
+        if (credential.teamId() != null) {
+            answer.add("team", Json.createObjectBuilder().add("id", credential.teamId().toString()).add("name", credential.teamName()));
         }
         if (claims != null) {
             answer.add("exp", claims.getExpirationTime().toInstant().getEpochSecond())

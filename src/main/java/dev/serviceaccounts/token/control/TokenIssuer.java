@@ -122,7 +122,7 @@ public class TokenIssuer {
     }
 
     /** Roles as MicroProfile JWT groups: "global-admin" and "TEAM_NAME:ROLE" per team role. */
-    static List<String> groups(ServiceAccount account) {
+    public static List<String> groups(ServiceAccount account) {
         var groups = new ArrayList<String>();
         if (account.globalAdmin()) {
             groups.add("global-admin");

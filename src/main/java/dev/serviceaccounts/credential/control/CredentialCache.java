@@ -1,0 +1,105 @@
+package dev.serviceaccounts.credential.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
+/**
+ * The one seam for caching validated credentials on this node, keyed by key id.
+ * <p>
+ * Whoever changes what a credential check depends on (the credential, its account, the account's
+ * roles or team) calls {@link #invalidate(UUID)} inside its transaction: the account's entries go
+ * at once and again when the transaction completes, before the call that changed them returns. An
+ * epoch counter keeps a load that read the database before that commit from putting its stale
+ * copy back. Several nodes will need this seam to broadcast invalidations (Infinispan); nothing
+ * else has to change.
+ */
+@ApplicationScoped
+public class CredentialCache {
+
+    private final Map<String, CredentialSnapshot> byKeyId = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<String>> keysOfAccount = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    @ConfigProperty(name = "CREDENTIAL_CACHE_MAX", defaultValue = "100000")
+    int maxEntries;
+
+    /** The cached snapshot, or the loader's answer (cached unless an invalidation raced it). */
+    public CredentialSnapshot get(String keyId, Function<String, CredentialSnapshot> loader) {
+        CredentialSnapshot cached = byKeyId.get(keyId);
+        if (cached != null) {
+            return cached;
+        }
+        long before = epoch.get();
+        CredentialSnapshot loaded = loader.apply(keyId);
+        if (loaded != null && epoch.get() == before) {
+            if (byKeyId.size() >= maxEntries) {
+                clear();
+            }
+            keysOfAccount.computeIfAbsent(loaded.accountId(), a -> ConcurrentHashMap.newKeySet()).add(keyId);
+            byKeyId.put(keyId, loaded);
+            if (epoch.get() != before) { // invalidated while we were putting: do not keep it
+                byKeyId.remove(keyId);
+            }
+        }
+        return loaded;
+    }
+
+    /** Forgets an account's credentials now and again when the current transaction completes. */
+    public void invalidate(UUID accountId) {
+        evict(accountId);
+        afterTransaction(() -> evict(accountId));
+    }
+
+    /** Forgets everything, now and after the current transaction: for changes touching many accounts. */
+    public void invalidateAll() {
+        clear();
+        afterTransaction(this::clear);
+    }
+
+    private void afterTransaction(Runnable eviction) {
+        if (transactions != null && transactions.getTransactionKey() != null) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    eviction.run(); // committed or rolled back: either way the next check reads the database
+                }
+            });
+        }
+    }
+
+    public int size() {
+        return byKeyId.size();
+    }
+
+    private void evict(UUID accountId) {
+        epoch.incrementAndGet();
+        Set<String> keys = keysOfAccount.remove(accountId);
+        if (keys != null) {
+            keys.forEach(byKeyId::remove);
+        }
+    }
+
+    private void clear() {
+        epoch.incrementAndGet();
+        byKeyId.clear();
+        keysOfAccount.clear();
+    }
+}

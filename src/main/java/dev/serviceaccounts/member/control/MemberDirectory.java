@@ -1,0 +1,33 @@
+package dev.serviceaccounts.member.control;
+
+import dev.serviceaccounts.member.entity.Member;
+import dev.serviceaccounts.member.entity.OrgRole;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads a member for sign-in in a transaction of its own, so the role, teams and password hash
+ * are the committed ones (see CredentialLoader for why authentication needs that).
+ */
+@Stateless
+public class MemberDirectory {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** What signing in needs of a member, detached from any persistence context. */
+    public record Login(UUID id, String username, String passwordHash, OrgRole orgRole, Set<UUID> adminTeams) {
+    }
+
+    public Login findForLogin(String username) {
+        var found = em.createNamedQuery(Member.BY_USERNAME, Member.class).setParameter("username", username).getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        Member member = found.get(0);
+        return new Login(member.id(), member.username(), member.passwordHash(), member.orgRole(), member.adminTeamIds());
+    }
+}
