@@ -3,6 +3,7 @@ package dev.serviceaccounts.security;
 import dev.serviceaccounts.audit.entity.Actor;
 import dev.serviceaccounts.audit.entity.ActorKind;
 import dev.serviceaccounts.member.entity.OrgRole;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,8 +12,8 @@ import java.util.UUID;
  * role, the teams it administers, the teams it may read, the credential it presented (service
  * accounts), and the address the request came from (for the audit trail).
  */
-public record Caller(ActorKind kind, UUID id, String name, OrgRole orgRole, Set<UUID> adminTeams, Set<UUID> readTeams,
-                     boolean introspector, String keyId, String sourceIp) {
+public record Caller(ActorKind kind, UUID id, String name, String displayName, OrgRole orgRole, Set<UUID> adminTeams,
+                     Set<UUID> readTeams, Map<UUID, String> teamNames, boolean introspector, String keyId, String sourceIp) {
 
     /** Request attribute under which the authentication mechanism leaves the caller. */
     public static final String ATTRIBUTE = Caller.class.getName();
@@ -22,15 +23,17 @@ public record Caller(ActorKind kind, UUID id, String name, OrgRole orgRole, Set<
         var readable = new java.util.HashSet<>(readTeams);
         readable.addAll(adminTeams);
         readTeams = Set.copyOf(readable);
+        teamNames = Map.copyOf(teamNames);
     }
 
-    /** A member: administers the teams it was granted, and reads those. */
-    public static Caller member(UUID id, String username, OrgRole orgRole, Set<UUID> adminTeams) {
-        return new Caller(ActorKind.MEMBER, id, username, orgRole, adminTeams, adminTeams, false, null, null);
+    /** A member: administers the teams it was granted (named in teamNames), and reads those. */
+    public static Caller member(UUID id, String username, String displayName, OrgRole orgRole, Map<UUID, String> teamNames) {
+        return new Caller(ActorKind.MEMBER, id, username, displayName, orgRole, teamNames.keySet(), teamNames.keySet(),
+                teamNames, false, null, null);
     }
 
     public Caller from(String address) {
-        return new Caller(kind, id, name, orgRole, adminTeams, readTeams, introspector, keyId, address);
+        return new Caller(kind, id, name, displayName, orgRole, adminTeams, readTeams, teamNames, introspector, keyId, address);
     }
 
     public boolean reads(UUID teamId) {

@@ -20,9 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
 
     @Inject
-    Me me;
-
-    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -31,7 +28,7 @@ public class MeResource {
     @GET
     @Operation(summary = "Who the caller is, with organization role and administered teams")
     public MeView get() {
-        return me.describe(caller.get());
+        return MeView.of(caller.get());
     }
 
     @POST

@@ -22,7 +22,9 @@ class AccessPolicyTest {
     static final UUID OTHER = UUID.randomUUID();
 
     static Caller caller(OrgRole role, Set<UUID> adminTeams) {
-        return Caller.member(UUID.randomUUID(), "someone", role, adminTeams);
+        var names = new java.util.HashMap<UUID, String>();
+        adminTeams.forEach(team -> names.put(team, "team " + team));
+        return Caller.member(UUID.randomUUID(), "someone", "Someone", role, names);
     }
 
     static final Caller OWNER = caller(OrgRole.OWNER, Set.of());
@@ -30,8 +32,8 @@ class AccessPolicyTest {
     static final Caller TEAM_ADMIN = caller(OrgRole.USER, Set.of(OWN));
     static final Caller USER = caller(OrgRole.USER, Set.of());
     /** A service account with the VIEWER role in the own team. */
-    static final Caller VIEWER = new Caller(ActorKind.SERVICE_ACCOUNT, UUID.randomUUID(), "ci", OrgRole.USER, Set.of(),
-            Set.of(OWN), false, "sak_0000000000000000", "127.0.0.1");
+    static final Caller VIEWER = new Caller(ActorKind.SERVICE_ACCOUNT, UUID.randomUUID(), "ci", "CI", OrgRole.USER, Set.of(),
+            Set.of(OWN), java.util.Map.of(OWN, "own"), false, "sak_0000000000000000", "127.0.0.1");
     static final Set<Operation> READS = EnumSet.of(Operation.READ_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
 
     static final Set<Operation> TEAM_ADMIN_MAY_IN_OWN_TEAM = EnumSet.of(

@@ -11,7 +11,9 @@ import dev.serviceaccounts.serviceaccount.entity.TeamRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,13 +58,16 @@ public class CredentialCheck {
     static Caller callerOf(ServiceAccount account, String keyId) {
         Set<UUID> admin = new HashSet<>();
         Set<UUID> read = new HashSet<>();
+        Map<UUID, String> names = new HashMap<>();
         for (RoleAssignment role : account.roles()) {
             read.add(role.team().id());
+            names.put(role.team().id(), role.team().name());
             if (role.role() == TeamRole.ADMIN) {
                 admin.add(role.team().id());
             }
         }
-        return new Caller(ActorKind.SERVICE_ACCOUNT, account.id(), account.identifier(),
-                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, read, account.introspector(), keyId, null);
+        String displayName = account.displayName() == null ? account.identifier() : account.displayName();
+        return new Caller(ActorKind.SERVICE_ACCOUNT, account.id(), account.identifier(), displayName,
+                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, read, names, account.introspector(), keyId, null);
     }
 }

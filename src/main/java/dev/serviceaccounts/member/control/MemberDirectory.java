@@ -5,7 +5,8 @@ import dev.serviceaccounts.member.entity.OrgRole;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,7 +20,8 @@ public class MemberDirectory {
     EntityManager em;
 
     /** What signing in needs of a member, detached from any persistence context. */
-    public record Login(UUID id, String username, String passwordHash, OrgRole orgRole, Set<UUID> adminTeams) {
+    public record Login(UUID id, String username, String displayName, String passwordHash, OrgRole orgRole,
+                        Map<UUID, String> adminTeams) {
     }
 
     public Login findForLogin(String username) {
@@ -28,6 +30,8 @@ public class MemberDirectory {
             return null;
         }
         Member member = found.get(0);
-        return new Login(member.id(), member.username(), member.passwordHash(), member.orgRole(), member.adminTeamIds());
+        var teams = new HashMap<UUID, String>();
+        member.adminOf().forEach(team -> teams.put(team.id(), team.name()));
+        return new Login(member.id(), member.username(), member.displayName(), member.passwordHash(), member.orgRole(), teams);
     }
 }

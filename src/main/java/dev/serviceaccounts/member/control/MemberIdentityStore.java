@@ -33,7 +33,7 @@ public class MemberIdentityStore implements IdentityStore {
         if (!passwords.matches(login.getPasswordAsString(), member.passwordHash())) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Caller caller = Caller.member(member.id(), member.username(), member.orgRole(), member.adminTeams());
+        Caller caller = Caller.member(member.id(), member.username(), member.displayName(), member.orgRole(), member.adminTeams());
         return new CredentialValidationResult(new CallerIdentity(caller), Set.of(member.orgRole().name()));
     }
 }
