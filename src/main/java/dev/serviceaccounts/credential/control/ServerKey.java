@@ -41,6 +41,9 @@ public class ServerKey {
 
     private SecretKeySpec key;
 
+    /** Mac.getInstance looks up providers each time: one initialised Mac per thread instead. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> newMac(key));
+
     @PostConstruct
     void load() {
         byte[] bytes = configured.filter(s -> !s.isBlank()).map(s -> Base64.getDecoder().decode(s.trim()))
@@ -53,7 +56,8 @@ public class ServerKey {
 
     /** The keyed hash stored for a secret. */
     public String hash(String secret) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(key, secret.getBytes(StandardCharsets.UTF_8)));
+        byte[] digest = macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8)); // doFinal resets the Mac
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
     /** Compares in constant time, so timing tells nothing about how much of a secret matched. */
@@ -68,10 +72,14 @@ public class ServerKey {
     }
 
     private static byte[] mac(SecretKeySpec key, byte[] data) {
+        return newMac(key).doFinal(data);
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

@@ -50,6 +50,10 @@ public class TokenEndpoint extends HttpServlet {
             return;
         }
         var issued = tokenService.grant(client, OAuthResponses.base(request));
+        if (issued == null) {
+            OAuthResponses.error(response, 401, "invalid_client", "The client no longer exists.");
+            return;
+        }
         OAuthResponses.json(response, 200, Json.createObjectBuilder()
                 .add("access_token", issued.token())
                 .add("token_type", "Bearer")

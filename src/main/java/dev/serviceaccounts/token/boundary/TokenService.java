@@ -1,22 +1,23 @@
 package dev.serviceaccounts.token.boundary;
 
+import dev.serviceaccounts.credential.control.CredentialCheck;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.Caller;
-import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import dev.serviceaccounts.token.control.Introspection;
 import dev.serviceaccounts.token.control.TokenIssuer;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
-/** The token service's transactions: grants and introspections read accounts in one unit. */
-@Stateless
+/**
+ * Grants and introspections. Both work from the credential check's cached snapshots, so the hot
+ * path needs no transaction and no database read; a cache miss loads in a transaction of its own.
+ */
+@ApplicationScoped
 public class TokenService {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    CredentialCheck check;
 
     @Inject
     TokenIssuer tokens;
@@ -24,10 +25,10 @@ public class TokenService {
     @Inject
     Introspection introspection;
 
-    /** A JWT for the service account that authenticated with a key and secret. */
+    /** A JWT for the service account that just authenticated with a key and secret, or null if it vanished. */
     public TokenIssuer.Issued grant(Caller client, String requestBase) {
-        var account = em.find(ServiceAccount.class, client.id());
-        return tokens.issue(account, client.keyId(), tokens.issuer(requestBase));
+        var credential = check.find(client.keyId());
+        return credential == null ? null : tokens.issue(credential, tokens.issuer(requestBase));
     }
 
     public JsonObject introspect(Caller caller, String token) {

@@ -26,7 +26,7 @@ public class WellKnown extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "public, max-age=300");
         if (request.getServletPath().endsWith("jwks.json")) {
-            response.getWriter().write(keys.published().toString(true));
+            response.getWriter().write(keys.publishedJson());
             return;
         }
         String base = OAuthResponses.base(request);

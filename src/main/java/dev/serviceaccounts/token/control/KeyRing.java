@@ -44,7 +44,12 @@ public class KeyRing {
     record Keys(String kid, JWSSigner signer, Map<String, Published> published, Instant loadedAt) {
     }
 
+    /** The JWKS as served, and the moment it stops being right (a retired key leaves it). */
+    private record Served(Keys keys, String json, Instant until) {
+    }
+
     private volatile Keys keys;
+    private volatile Served served;
 
     public String currentKid() {
         return keys().kid();
@@ -59,6 +64,20 @@ public class KeyRing {
         Instant now = clock.instant();
         return new JWKSet(keys().published().values().stream().filter(p -> p.at(now))
                 .map(p -> (com.nimbusds.jose.jwk.JWK) p.publicKey()).toList());
+    }
+
+    /** {@link #published()} as JSON, serialized once until the published set changes. */
+    public String publishedJson() {
+        Instant now = clock.instant();
+        Keys current = keys();
+        Served cached = served;
+        if (cached == null || cached.keys() != current || !now.isBefore(cached.until())) {
+            Instant until = current.published().values().stream().map(Published::until)
+                    .filter(u -> u != null && u.isAfter(now)).min(Instant::compareTo).orElse(Instant.MAX);
+            cached = new Served(current, published().toString(true), until);
+            served = cached;
+        }
+        return cached.json();
     }
 
     /** The verifier for a kid, or null when no key with that kid is published now. */

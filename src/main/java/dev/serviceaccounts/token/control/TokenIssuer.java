@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.serviceaccounts.credential.control.CredentialSnapshot;
 import dev.serviceaccounts.serviceaccount.entity.RoleAssignment;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,6 +56,10 @@ public class TokenIssuer {
     public record Issued(String token, int expiresIn) {
     }
 
+    /** Tokens whose signature, audience and issuer were verified, kept until they expire. */
+    private final Map<String, JWTClaimsSet> verified = new ConcurrentHashMap<>();
+    private static final int VERIFIED_MAX = 50_000;
+
     public String issuer(String requestBase) {
         return configuredIssuer.filter(i -> !i.isBlank()).orElse(requestBase);
     }
@@ -65,26 +72,27 @@ public class TokenIssuer {
         return Math.max(60, Math.min(lifetimeSeconds, MAX_LIFETIME_SECONDS));
     }
 
-    public Issued issue(ServiceAccount account, String keyId, String issuer) {
+    /** A token for the account behind a credential, from the credential's cached snapshot. */
+    public Issued issue(CredentialSnapshot credential, String issuer) {
         Instant now = clock.instant();
         int lifetime = lifetimeSeconds();
-        var team = account.team() == null ? null : new LinkedHashMap<String, Object>();
+        var team = credential.teamId() == null ? null : new LinkedHashMap<String, Object>();
         if (team != null) {
-            team.put("id", account.team().id().toString());
-            team.put("name", account.team().name());
+            team.put("id", credential.teamId().toString());
+            team.put("name", credential.teamName());
         }
         var claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
-                .subject(account.id().toString())
+                .subject(credential.accountId().toString())
                 .audience(audience)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(lifetime)))
-                .claim("upn", account.identifier())
-                .claim("preferred_username", account.identifier())
-                .claim("groups", groups(account))
+                .claim("upn", credential.identifier())
+                .claim("preferred_username", credential.identifier())
+                .claim("groups", credential.groups())
                 .claim("team", team)
-                .claim("client_id", keyId)
+                .claim("client_id", credential.keyId())
                 .build();
         try {
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keys.currentKid())
@@ -96,8 +104,30 @@ public class TokenIssuer {
         }
     }
 
-    /** The claims of a token we signed that is still within its lifetime, or null. */
+    /**
+     * The claims of a token we signed that is still within its lifetime, or null. A signature is
+     * verified once per token; later calls only check the lifetime.
+     */
     public JWTClaimsSet verify(String token) {
+        JWTClaimsSet known = verified.get(token);
+        if (known != null) {
+            if (known.getExpirationTime().toInstant().plusSeconds(CLOCK_SKEW_SECONDS).isAfter(clock.instant())) {
+                return known;
+            }
+            verified.remove(token);
+            return null;
+        }
+        JWTClaimsSet claims = verifySignatureAndClaims(token);
+        if (claims != null) {
+            if (verified.size() >= VERIFIED_MAX) {
+                verified.clear();
+            }
+            verified.put(token, claims);
+        }
+        return claims;
+    }
+
+    private JWTClaimsSet verifySignatureAndClaims(String token) {
         try {
             var jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {

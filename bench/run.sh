@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# Benchmarks the product (and, with --keycloak, Keycloak's service-account clients) on 127.0.0.1.
+#
+#   bench/run.sh [--accounts N] [--duration S] [--keycloak] [--smoke] [--no-build]
+#
+# Provisions and starts the product on PostgreSQL, seeds N service accounts with credentials
+# (SQL, in bulk), then runs wrk for each scenario at 16 and 64 connections, each after a
+# warm-up, and prints one Markdown table with requests/s, p50, p99 and errors, then the
+# server's resident memory and start-up time. --smoke: a few seconds, 100 accounts, fails on
+# any error. Results also go to target/bench/results-N.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+accounts=1000 duration=10 warmup=5 keycloak=false smoke=false build=true
+connections=(16 64)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --accounts) accounts=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    --keycloak) keycloak=true ;;
+    --smoke) smoke=true; accounts=100; duration=2; warmup=1; connections=(16) ;;
+    --no-build) build=false ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+work=target/bench
+mkdir -p "$work"
+port=8580                        # the product: port offset 500, management on 10490
+kc_port=8180 kc_version=26.7.3   # Keycloak, when asked for
+owner_password=bench-owner-password
+db=service_accounts_bench db_user=service_accounts_bench db_password=bench-password
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+need=()
+for tool in wrk jq curl; do command -v $tool >/dev/null || need+=("$tool"); done
+if [ ${#need[@]} -gt 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"; fi
+bash src/test/postgresql/ensure-database.sh $db $db_user $db_password >/dev/null
+psql_bench() { PGPASSWORD=$db_password psql -q -h 127.0.0.1 -U $db_user -d $db -v ON_ERROR_STOP=1 "$@"; }
+
+if $build || [ ! -d target/server ]; then mvn -B -q -DskipTests package; fi
+
+now_ms() { date +%s%3N; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+java_child() { # the JVM under a launcher script
+  local pid=$1; for _ in $(seq 1 50); do
+    local child; child=$(pgrep -P "$pid" java || true); [ -n "$child" ] && { echo "$child"; return; }
+    sleep 0.1; done; echo "$pid"; }
+wait_for() { # url expected-status
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = "$2" ] && return 0; sleep 0.1; done
+  echo "no answer from $1" >&2; return 1; }
+
+# --- the product -----------------------------------------------------------------------------
+base=$work/server; rm -rf "$base"; mkdir -p "$base"
+(cd target/server/standalone && tar cf - --exclude=./data --exclude=./tmp --exclude=./log .) | (cd "$base" && tar xf -)
+cp target/service-accounts.war "$base/deployments/"
+# The heap a small deployment of the product needs; the same knob (JBOSS_JAVA_SIZING) serves operators.
+sizing=${SERVER_JAVA_SIZING:--Xms256m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+UseParallelGC}
+start=$(now_ms)
+env -u DB_URL JBOSS_JAVA_SIZING="$sizing" DB_DRIVER=postgresql DB_URL=jdbc:postgresql://127.0.0.1:5432/$db DB_USER=$db_user DB_PASSWORD=$db_password \
+  ADMIN_USERNAME=admin ADMIN_PASSWORD=$owner_password \
+  target/server/bin/standalone.sh -Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-offset=500 \
+  -b 127.0.0.1 -bmanagement 127.0.0.1 > "$work/server-console.log" 2>&1 &
+launcher=$!; pids+=("$launcher")
+wait_for "http://127.0.0.1:$port/api/v1/me" 401
+startup_ms=$(( $(now_ms) - start ))
+server_pid=$(java_child "$launcher"); pids+=("$server_pid")
+
+api=http://127.0.0.1:$port/api/v1
+owner="admin:$owner_password"
+post() { curl -sf -u "$owner" -H 'Content-Type: application/json' -d "$2" "$api/$1"; }
+team=$(post teams '{"name":"bench"}' | jq -r .id)
+caller=$(post service-accounts "{\"identifier\":\"bench-caller\",\"teamId\":\"$team\"}" | jq -r .id)
+curl -sf -u "$owner" -X PUT -H 'Content-Type: application/json' -d "[{\"teamId\":\"$team\",\"role\":\"ADMIN\"}]" \
+  "$api/service-accounts/$caller/roles" > /dev/null
+cred=$(post "service-accounts/$caller/credentials" '{}'); key=$(jq -r .keyId <<<"$cred"); secret=$(jq -r .secret <<<"$cred")
+gate=$(post service-accounts '{"identifier":"bench-introspector","introspector":true}' | jq -r .id)
+gate_secret=$(post "service-accounts/$gate/credentials" '{}' | jq -r .secret)
+writer=$(post service-accounts '{"identifier":"bench-writer","globalAdmin":true}' | jq -r .id)
+writer_secret=$(post "service-accounts/$writer/credentials" '{}' | jq -r .secret)
+
+seed_start=$(now_ms)
+psql_bench -v team="'$team'" -v n="$accounts" <<'SQL'
+insert into service_account (id, identifier, display_name, team_id, global_admin, introspector, status, created_at,
+                             created_by_kind, created_by_name, version)
+select gen_random_uuid(), 'seed-' || g, 'Seeded ' || g, :team::uuid, false, false, 'ACTIVE', now(), 'SYSTEM', 'bench', 0
+from generate_series(1, :n) g;
+insert into credential (id, service_account_id, key_id, secret_hash, created_at, created_by_kind, created_by_name,
+                        expires_at, version)
+select gen_random_uuid(), a.id, 'sak_' || substr(md5(a.identifier), 1, 16), encode(sha256(a.identifier::bytea), 'base64'),
+       now(), 'SYSTEM', 'bench', now() + interval '90 days', 0
+from service_account a where a.identifier like 'seed-%';
+analyze service_account;
+analyze credential;
+SQL
+seed_s=$(( ($(now_ms) - seed_start) / 1000 ))
+total=$(psql_bench -tA -c "select count(*) from service_account")
+
+jwt() { curl -sf -u "$key:$secret" -d grant_type=client_credentials "http://127.0.0.1:$port/oauth2/token" | jq -r .access_token; }
+
+# --- measuring ---------------------------------------------------------------------------------
+results=$work/rows.tsv; : > "$results"
+errors_total=0
+# measure PRODUCT SCENARIO URL [wrk options...]: a warm-up, then the measured run at each concurrency
+measure() {
+  local product=$1 scenario=$2 url=$3; shift 3
+  for c in "${connections[@]}"; do
+    wrk -t2 -c"$c" -d"${warmup}s" "$@" "$url" > /dev/null 2>&1 || true
+    local out; out=$(wrk -t2 -c"$c" -d"${duration}s" --latency "$@" "$url" 2>&1)
+    local rps p50 p99 non2xx sock
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
+    sock=$(awk -F'[ ,]+' '/Socket errors/ {print $4+$6+$8+$10}' <<<"$out"); sock=${sock:-0}
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$product" "$scenario" "$c" "${rps:-0}" "${p50:-?}" "${p99:-?}" "$((non2xx + sock))" >> "$results"
+    errors_total=$((errors_total + non2xx + sock))
+  done
+}
+
+measure ours "ceiling (GET /.well-known/jwks.json)" "http://127.0.0.1:$port/.well-known/jwks.json"
+measure ours "GET /api/v1/me, Basic key:secret" "$api/me" -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
+measure ours "GET /api/v1/me, Bearer secret" "$api/me" -H "Authorization: Bearer $secret"
+measure ours "GET /api/v1/me, Bearer JWT" "$api/me" -H "Authorization: Bearer $(jwt)"
+measure ours "POST /oauth2/token" "http://127.0.0.1:$port/oauth2/token" -s bench/token.lua \
+  -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
+TOKEN=$(jwt) measure ours "POST /oauth2/introspect" "http://127.0.0.1:$port/oauth2/introspect" -s bench/introspect.lua \
+  -H "Authorization: Bearer $gate_secret"
+RUN=$(date +%s) measure ours "create account, issue credential" "http://127.0.0.1:$port" -s bench/create.lua \
+  -H "Authorization: Bearer $writer_secret"
+ours_rss=$(rss_mb "$server_pid")
+
+# --- Keycloak ------------------------------------------------------------------------------------
+kc_startup_ms="" kc_rss=""
+if $keycloak; then
+  kc_home=$work/keycloak-$kc_version
+  if [ ! -d "$kc_home" ]; then
+    mvn -B -q dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:$kc_version:zip -DoutputDirectory="$work"
+    (cd "$work" && unzip -q keycloak-quarkus-dist-$kc_version.zip)
+  fi
+  rm -rf "$kc_home/data"
+  kc_java=${KC_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-*-jdk-* 2>/dev/null | tail -n 1)}
+  start=$(now_ms)
+  JAVA_HOME=${kc_java:-$JAVA_HOME} KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port=$kc_port --http-management-port=9080 \
+    > "$work/keycloak-console.log" 2>&1 &
+  kc_launcher=$!; pids+=("$kc_launcher")
+  wait_for "http://127.0.0.1:$kc_port/realms/master" 200
+  kc_startup_ms=$(( $(now_ms) - start ))
+  kc_pid=$(java_child "$kc_launcher"); pids+=("$kc_pid")
+  kc=http://127.0.0.1:$kc_port
+  admin_token=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "$kc/realms/master/protocol/openid-connect/token" | jq -r .access_token)
+  curl -sf -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d '{"realm":"bench","enabled":true}' "$kc/admin/realms" > /dev/null
+  curl -sf -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d '{"clientId":"bench-client","secret":"bench-secret","publicClient":false,"serviceAccountsEnabled":true,
+         "standardFlowEnabled":false,"directAccessGrantsEnabled":false,"clientAuthenticatorType":"client-secret"}' \
+    "$kc/admin/realms/bench/clients" > /dev/null
+  client_basic="Authorization: Basic $(printf 'bench-client:bench-secret' | base64 -w0)"
+  kc_token=$(curl -sf -H "$client_basic" -d grant_type=client_credentials \
+    "$kc/realms/bench/protocol/openid-connect/token" | jq -r .access_token)
+  measure keycloak "ceiling (GET /realms/bench/protocol/openid-connect/certs)" "$kc/realms/bench/protocol/openid-connect/certs"
+  measure keycloak "POST .../openid-connect/token" "$kc/realms/bench/protocol/openid-connect/token" -s bench/token.lua -H "$client_basic"
+  TOKEN=$kc_token measure keycloak "POST .../token/introspect" "$kc/realms/bench/protocol/openid-connect/token/introspect" \
+    -s bench/introspect.lua -H "$client_basic"
+  kc_rss=$(rss_mb "$kc_pid")
+fi
+
+# --- the table ---------------------------------------------------------------------------------
+report=$work/results-$accounts.md
+{
+  echo "### $total service accounts ($accounts seeded in ${seed_s}s), wrk -t2, ${warmup}s warm-up, ${duration}s measured"
+  echo
+  echo "Server JVM: $sizing"
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), $(java -version 2>&1 | head -n 1)"
+  echo
+  echo "| product | scenario | connections | requests/s | p50 | p99 | errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$results"
+  echo
+  echo "| | ours | Keycloak $kc_version |"
+  echo "|---|---:|---:|"
+  echo "| resident memory after the runs (MB) | $ours_rss | ${kc_rss:-not run} |"
+  echo "| start-up to first answered request (ms) | $startup_ms | ${kc_startup_ms:-not run} |"
+  echo
+  echo "Ratios (same connections):"
+  awk -F'\t' '
+    { r[$1 FS $2 FS $3] = $4; conns[$3] = 1 }
+    END {
+      for (c in conns) {
+        ceil = r["ours" FS "ceiling (GET /.well-known/jwks.json)" FS c]
+        for (k in r) { split(k, p, FS); if (p[1] == "ours" && p[3] == c && p[2] ~ /api\/v1\/me/ && ceil > 0)
+          printf "- %s at %s connections: %.2f x the ceiling\n", p[2], c, r[k] / ceil }
+        kt = r["keycloak" FS "POST .../openid-connect/token" FS c]; ki = r["keycloak" FS "POST .../token/introspect" FS c]
+        if (kt > 0) printf "- token grants at %s connections: %.1f x Keycloak\n", c, r["ours" FS "POST /oauth2/token" FS c] / kt
+        if (ki > 0) printf "- introspections at %s connections: %.1f x Keycloak\n", c, r["ours" FS "POST /oauth2/introspect" FS c] / ki
+      }
+    }' "$results" | sort
+} | tee "$report"
+
+if $smoke; then
+  zero=$(awk -F'\t' '$4 == 0 || $4 == "" {n++} END {print n+0}' "$results")
+  if [ "$errors_total" -gt 0 ] || [ "$zero" -gt 0 ]; then
+    echo "bench smoke: $errors_total errors, $zero scenarios without a single request" >&2; exit 1
+  fi
+  echo "bench smoke: every scenario answered without errors"
+fi
