@@ -13,6 +13,7 @@ import dev.serviceaccounts.problem.Conflicts;
 import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.problem.Validation;
 import dev.serviceaccounts.security.Caller;
+import dev.serviceaccounts.serviceaccount.boundary.AuditTargets;
 import dev.serviceaccounts.serviceaccount.boundary.ServiceAccounts;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import jakarta.ejb.Stateless;
@@ -71,7 +72,7 @@ public class Credentials {
         request = Validation.require(validator, request == null ? NewCredential.DEFAULTS : request);
         requireRoomFor(account, null);
         var issued = create(caller, account, request);
-        audit.record(caller, AuditAction.CREDENTIAL_ISSUED, ServiceAccounts.target(account), details(issued, null));
+        audit.record(caller, AuditAction.CREDENTIAL_ISSUED, AuditTargets.of(account), details(issued, null));
         return issued;
     }
 
@@ -106,7 +107,7 @@ public class Credentials {
             var details = new LinkedHashMap<String, Object>();
             details.put("keyId", keyId);
             details.put("reason", credential.revokeReason());
-            audit.record(caller, AuditAction.CREDENTIAL_REVOKED, ServiceAccounts.target(account), details);
+            audit.record(caller, AuditAction.CREDENTIAL_REVOKED, AuditTargets.of(account), details);
         }
         return CredentialView.of(credential, now, use.pending(credential.id()));
     }
@@ -130,7 +131,7 @@ public class Credentials {
         Conflicts.flush(em, "The credential changed meanwhile.");
         var details = details(issued, old.keyId());
         details.put("gracePeriodSeconds", grace);
-        audit.record(caller, AuditAction.CREDENTIAL_ROTATED, ServiceAccounts.target(account), details);
+        audit.record(caller, AuditAction.CREDENTIAL_ROTATED, AuditTargets.of(account), details);
         return new IssuedCredential(issued.keyId(), issued.secret(), issued.credential(), old.keyId());
     }
 

@@ -2,7 +2,6 @@ package dev.serviceaccounts.serviceaccount.boundary;
 
 import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.AuditAction;
-import dev.serviceaccounts.audit.entity.TargetKind;
 import dev.serviceaccounts.credential.control.CredentialCache;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.MergePatch.Change;
@@ -131,7 +130,7 @@ public class ServiceAccounts {
         details.put("globalAdmin", globalAdmin);
         details.put("introspector", introspector);
         details.put("roles", describe(roles));
-        audit.record(caller, AuditAction.SERVICE_ACCOUNT_CREATED, target(account), details);
+        audit.record(caller, AuditAction.SERVICE_ACCOUNT_CREATED, AuditTargets.of(account), details);
         return ServiceAccountView.of(account);
     }
 
@@ -168,7 +167,7 @@ public class ServiceAccounts {
         Conflicts.flush(em, identifierTaken(account.identifier()));
         if (!details.isEmpty()) {
             credentialCache.invalidate(account.id());
-            audit.record(caller, AuditAction.SERVICE_ACCOUNT_UPDATED, target(account), details);
+            audit.record(caller, AuditAction.SERVICE_ACCOUNT_UPDATED, AuditTargets.of(account), details);
         }
         return ServiceAccountView.of(account);
     }
@@ -187,7 +186,7 @@ public class ServiceAccounts {
         account.replaceRoles(roles); // a changed collection bumps the account's version, so ETags see it
         credentialCache.invalidate(account.id());
         Conflicts.flush(em, "The service account changed meanwhile.");
-        audit.record(caller, AuditAction.SERVICE_ACCOUNT_ROLES_CHANGED, target(account),
+        audit.record(caller, AuditAction.SERVICE_ACCOUNT_ROLES_CHANGED, AuditTargets.of(account),
                 Map.of("before", before, "after", describe(roles)));
         return ServiceAccountView.of(account);
     }
@@ -204,7 +203,7 @@ public class ServiceAccounts {
         var account = find(id);
         requireManage(caller, account);
         ETags.check(expectedVersion, account.version());
-        audit.record(caller, AuditAction.SERVICE_ACCOUNT_DELETED, target(account), Map.of("identifier", account.identifier()));
+        audit.record(caller, AuditAction.SERVICE_ACCOUNT_DELETED, AuditTargets.of(account), Map.of("identifier", account.identifier()));
         em.remove(account);
         credentialCache.invalidate(account.id());
         Conflicts.flush(em, "The service account changed meanwhile.");
@@ -217,7 +216,7 @@ public class ServiceAccounts {
         if (account.changeStatus(status)) {
             credentialCache.invalidate(account.id());
             Conflicts.flush(em, "The service account changed meanwhile.");
-            audit.record(caller, action, target(account), Map.of());
+            audit.record(caller, action, AuditTargets.of(account), Map.of());
         }
         return ServiceAccountView.of(account);
     }
@@ -311,9 +310,5 @@ public class ServiceAccounts {
 
     private static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    public static AuditTrail.Target target(ServiceAccount account) {
-        return new AuditTrail.Target(TargetKind.SERVICE_ACCOUNT, account.id(), account.identifier(), account.teamId());
     }
 }
