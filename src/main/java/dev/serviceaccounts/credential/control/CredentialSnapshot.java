@@ -25,14 +25,7 @@ public record CredentialSnapshot(UUID credentialId, String keyId, String secretH
                 account.team() == null ? null : account.team().name(), account.status(), caller, TokenIssuer.groups(account));
     }
 
-    /** The same rule as {@link Credential#stateAt}, on the copy. */
     public State stateAt(Instant now) {
-        if (revokedAt != null && !revokedAt.isAfter(now)) {
-            return State.REVOKED;
-        }
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            return State.EXPIRED;
-        }
-        return State.ACTIVE;
+        return Credential.stateAt(revokedAt, expiresAt, now);
     }
 }

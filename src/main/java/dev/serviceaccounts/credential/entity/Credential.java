@@ -105,6 +105,11 @@ public class Credential {
     }
 
     public State stateAt(Instant now) {
+        return stateAt(revokedAt, expiresAt, now);
+    }
+
+    /** The rule, for this entity and for copies of it: revocation first, then expiry. */
+    public static State stateAt(Instant revokedAt, Instant expiresAt, Instant now) {
         if (revokedAt != null && !revokedAt.isAfter(now)) {
             return State.REVOKED;
         }
