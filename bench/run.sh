@@ -122,6 +122,15 @@ measure() {
   done
 }
 
+# Warm every path once before measuring any, so the first scenario does not pay the JIT for all.
+warm() { wrk -t2 -c16 -d"${warmup}s" "$@" > /dev/null 2>&1 || true; }
+warm "http://127.0.0.1:$port/.well-known/jwks.json"
+warm -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "$api/me"
+warm -H "Authorization: Bearer $secret" "$api/me"
+warm -H "Authorization: Bearer $(jwt)" "$api/me"
+warm -s bench/token.lua -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "http://127.0.0.1:$port/oauth2/token"
+TOKEN=$(jwt) warm -s bench/introspect.lua -H "Authorization: Bearer $gate_secret" "http://127.0.0.1:$port/oauth2/introspect"
+
 measure ours "ceiling (GET /.well-known/jwks.json)" "http://127.0.0.1:$port/.well-known/jwks.json"
 measure ours "GET /api/v1/me, Basic key:secret" "$api/me" -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
 measure ours "GET /api/v1/me, Bearer secret" "$api/me" -H "Authorization: Bearer $secret"
