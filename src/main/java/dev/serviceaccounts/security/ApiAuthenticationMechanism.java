@@ -66,7 +66,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (token.startsWith("eyJ")) {
                 return new JwtCredential(token, sourceIp);
             }
-            String keyId = TokenFormat.keyIdOf(token);
+            String keyId = TokenFormat.keyIdIn(token); // the identity store checks the format, once
             return keyId == null ? null : new ServiceKeyCredential(keyId, token, sourceIp);
         }
         UsernamePasswordCredential basic = basic(authorization);

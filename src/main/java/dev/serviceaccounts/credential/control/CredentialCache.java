@@ -85,10 +85,6 @@ public class CredentialCache {
         }
     }
 
-    public int size() {
-        return byKeyId.size();
-    }
-
     private void evict(UUID accountId) {
         epoch.incrementAndGet();
         Set<String> keys = keysOfAccount.remove(accountId);

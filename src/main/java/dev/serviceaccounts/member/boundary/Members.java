@@ -18,7 +18,7 @@ import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.AccessPolicy.Operation;
 import dev.serviceaccounts.security.AccessPolicy.Scope;
 import dev.serviceaccounts.security.Caller;
-import dev.serviceaccounts.team.entity.Team;
+import dev.serviceaccounts.team.boundary.Teams;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +47,9 @@ public class Members {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    Teams teams;
 
     @Inject
     Validator validator;
@@ -129,7 +132,7 @@ public class Members {
 
     public List<MemberRef> adminsOf(Caller caller, UUID teamId) {
         AccessPolicy.require(caller, Operation.READ_TEAMS, Scope.team(teamId));
-        findTeam(teamId);
+        teams.find(teamId);
         return em.createQuery("select m from Member m join m.adminOf t where t.id = :team", Member.class)
                 .setParameter("team", teamId).getResultList().stream()
                 .map(MemberRef::of).sorted(Comparator.comparing(MemberRef::username)).toList();
@@ -138,7 +141,7 @@ public class Members {
     public void grantTeamAdmin(Caller caller, UUID memberId, UUID teamId) {
         AccessPolicy.require(caller, Operation.MANAGE_MEMBERS, Scope.ORGANIZATION);
         var member = find(memberId);
-        var team = findTeam(teamId);
+        var team = teams.find(teamId);
         if (member.grantTeamAdmin(team)) {
             audit.record(caller, AuditAction.TEAM_ADMIN_GRANTED, target(member), Map.of("team", team.name()));
         }
@@ -147,7 +150,7 @@ public class Members {
     public void revokeTeamAdmin(Caller caller, UUID memberId, UUID teamId) {
         AccessPolicy.require(caller, Operation.MANAGE_MEMBERS, Scope.ORGANIZATION);
         var member = find(memberId);
-        var team = findTeam(teamId);
+        var team = teams.find(teamId);
         if (member.revokeTeamAdmin(team)) {
             audit.record(caller, AuditAction.TEAM_ADMIN_REVOKED, target(member), Map.of("team", team.name()));
         }
@@ -183,14 +186,6 @@ public class Members {
             throw ProblemException.notFound("Member " + id);
         }
         return member;
-    }
-
-    private Team findTeam(UUID id) {
-        var team = em.find(Team.class, id);
-        if (team == null) {
-            throw ProblemException.notFound("Team " + id);
-        }
-        return team;
     }
 
     private static AuditTrail.Target target(Member member) {

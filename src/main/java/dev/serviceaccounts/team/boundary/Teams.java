@@ -130,7 +130,7 @@ public class Teams {
         return team;
     }
 
-    Team find(UUID id) {
+    public Team find(UUID id) {
         var team = em.find(Team.class, id);
         if (team == null) {
             throw ProblemException.notFound("Team " + id);

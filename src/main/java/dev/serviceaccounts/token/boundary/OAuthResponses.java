@@ -5,9 +5,14 @@ import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** How the OAuth endpoints answer: JSON, never cached, errors in RFC 6749's shape. */
 final class OAuthResponses {
+
+    private static final Logger LOG = Logger.getLogger(OAuthResponses.class.getName());
 
     private OAuthResponses() {
     }
@@ -37,16 +42,14 @@ final class OAuthResponses {
         try {
             exchange.run();
         } catch (RuntimeException e) {
-            String incident = java.util.UUID.randomUUID().toString();
-            LOG.log(java.util.logging.Level.SEVERE, "Token service failure, incident " + incident, e);
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Token service failure, incident " + incident, e);
             if (!response.isCommitted()) {
                 response.reset();
                 error(response, 500, "server_error", "Unexpected error; the server log names incident " + incident + ".");
             }
         }
     }
-
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OAuthResponses.class.getName());
 
     /** The server's base address as the client reached it: the default issuer. */
     static String base(HttpServletRequest request) {

@@ -40,6 +40,12 @@ class TokenFormatTest {
         assertNull(TokenFormat.keyIdOf(secret.replace(secret.charAt(10), '-')));
         assertNull(TokenFormat.keyIdOf(null));
         assertNull(TokenFormat.keyIdOf(""));
+
+        // Routing reads the key id's position only; the checksum is the identity store's to check.
+        String mistyped = secret.substring(0, secret.length() - 1) + (secret.endsWith("a") ? "b" : "a");
+        assertEquals(TokenFormat.keyIdOf(secret), TokenFormat.keyIdIn(mistyped));
+        assertNull(TokenFormat.keyIdOf(mistyped));
+        assertNull(TokenFormat.keyIdIn(secret.substring(1)));
     }
 
     @Test
