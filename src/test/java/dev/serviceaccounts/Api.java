@@ -22,14 +22,16 @@ public final class Api {
 
     private final URI root;
     private final String authorization;
+    private final String cookie;
 
-    private Api(URI root, String authorization) {
+    private Api(URI root, String authorization, String cookie) {
         this.root = root;
         this.authorization = authorization;
+        this.cookie = cookie;
     }
 
     public static Api at(URI root) {
-        return new Api(root, null);
+        return new Api(root, null, null);
     }
 
     public Api as(String username, String password) {
@@ -38,7 +40,12 @@ public final class Api {
     }
 
     public Api withAuthorization(String header) {
-        return new Api(root, header);
+        return new Api(root, header, cookie);
+    }
+
+    /** Requests with this Cookie header, as a browser holding that session would send them. */
+    public Api withCookie(String header) {
+        return new Api(root, authorization, header);
     }
 
     public URI root() {
@@ -84,6 +91,9 @@ public final class Api {
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
         }
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -73,7 +73,7 @@ public final class QueryParams {
         return value.trim();
     }
 
-    private static ProblemException bad(String name, String message) {
+    public static ProblemException bad(String name, String message) {
         return new ProblemException.BadRequest("Query parameter '" + name + "' " + message + ".",
                 List.of(new ProblemException.FieldError(name, message)));
     }

@@ -28,7 +28,8 @@ import java.util.Base64;
  * </ul>
  * It never answers a request itself: a request without a valid credential goes on anonymously,
  * and {@link AuthenticationFilter} answers 401 for the API. No session is ever created: every API
- * request authenticates on its own, and a service account has no way to obtain a session.
+ * request authenticates on its own, and a service account has no way to obtain a session. The
+ * admin console's pages are the one exception; {@link ConsoleSessions} authenticates those.
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -36,9 +37,15 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    ConsoleSessions console;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (ConsoleSessions.isConsole(request)) {
+            return console.validate(request, context);
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization == null) {
             return context.doNothing();

@@ -5,16 +5,32 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
-/** Writes the last-used times noted in memory, every 15 seconds, as bulk updates. */
+/** Writes the last-used times and daily authentication counts noted in memory, every 15 seconds. */
 @Singleton
 public class CredentialUseFlush {
+
+    /** Adds a day's count; an account deleted meanwhile selects no row, so nothing is written for it. */
+    private static final String ADD_COUNT = """
+            merge into service_account_usage u
+            using (select a.id as service_account_id, cast(?1 as date) as usage_date, cast(?2 as bigint) as authentications
+                   from service_account a where a.id = ?3) s
+            on u.service_account_id = s.service_account_id and u.usage_date = s.usage_date
+            when matched then update set authentications = u.authentications + s.authentications
+            when not matched then insert (service_account_id, usage_date, authentications)
+                values (s.service_account_id, s.usage_date, s.authentications)""";
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     CredentialUse use;
+
+    @Inject
+    Clock clock;
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     public void flush() {
@@ -23,5 +39,14 @@ public class CredentialUseFlush {
                                 + "and (c.lastUsedAt is null or c.lastUsedAt < :at)")
                 .setParameter("at", last.at()).setParameter("ip", last.ip()).setParameter("id", id)
                 .executeUpdate());
+        var counts = use.drainCounts(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        try {
+            counts.forEach((day, n) -> em.createNativeQuery(ADD_COUNT)
+                    .setParameter(1, day.date()).setParameter(2, n).setParameter(3, day.accountId())
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            use.putBack(counts);
+            throw e;
+        }
     }
 }

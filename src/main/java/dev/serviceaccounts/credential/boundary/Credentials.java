@@ -14,7 +14,12 @@ import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.problem.Validation;
 import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.serviceaccount.boundary.AuditTargets;
+import dev.serviceaccounts.serviceaccount.boundary.NewServiceAccount;
+import dev.serviceaccounts.serviceaccount.boundary.ServiceAccountView;
 import dev.serviceaccounts.serviceaccount.boundary.ServiceAccounts;
+import dev.serviceaccounts.security.AccessPolicy;
+import dev.serviceaccounts.security.AccessPolicy.Operation;
+import dev.serviceaccounts.security.AccessPolicy.Scope;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,6 +29,10 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +45,8 @@ import java.util.UUID;
  */
 @Stateless
 public class Credentials {
+
+    public static final int MAX_USAGE_DAYS = 90;
 
     @PersistenceContext
     EntityManager em;
@@ -65,6 +76,49 @@ public class Credentials {
         var account = accounts.readable(caller, accountId);
         Instant now = clock.instant();
         return credentialsOf(account).stream().map(c -> CredentialView.of(c, now, use.pending(c.id()))).toList();
+    }
+
+    /** Creates an account and issues its first credential in one transaction: both, or neither. */
+    public AccountWithCredential createWithCredential(Caller caller, NewServiceAccount account, NewCredential credential) {
+        ServiceAccountView created = accounts.create(caller, account);
+        return new AccountWithCredential(created, issue(caller, created.id(), credential));
+    }
+
+    /** Authentications per day over the last {@code days} days (UTC), today included. */
+    public UsageView usage(Caller caller, UUID accountId, int days) {
+        accounts.readable(caller, accountId);
+        if (days < 1 || days > MAX_USAGE_DAYS) {
+            throw new ProblemException.InvalidInput("days", "must be between 1 and " + MAX_USAGE_DAYS);
+        }
+        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate from = to.minusDays(days - 1L);
+        var stored = new HashMap<LocalDate, Long>();
+        em.createQuery("select u.date, u.authentications from Usage u where u.accountId = :account and u.date >= :from",
+                        Object[].class)
+                .setParameter("account", accountId).setParameter("from", from).getResultList()
+                .forEach(row -> stored.put((LocalDate) row[0], (Long) row[1]));
+        var series = from.datesUntil(to.plusDays(1))
+                .map(date -> new UsageView.Day(date, stored.getOrDefault(date, 0L) + use.unflushed(accountId, date)))
+                .toList();
+        return new UsageView(accountId, from, to, series.stream().mapToLong(UsageView.Day::authentications).sum(), series);
+    }
+
+    /** Authentications of each listed account over the last 30 days; the list was already authorized. */
+    public Map<UUID, Long> recentAuthentications(Caller caller, Collection<ServiceAccountView> listed) {
+        var ids = listed.stream().filter(a -> AccessPolicy.permits(caller, Operation.READ_SERVICE_ACCOUNTS,
+                Scope.team(a.team() == null ? null : a.team().id()))).map(ServiceAccountView::id).toList();
+        var totals = new HashMap<UUID, Long>();
+        if (ids.isEmpty()) {
+            return totals;
+        }
+        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate from = to.minusDays(29);
+        ids.forEach(id -> totals.put(id, from.datesUntil(to.plusDays(1)).mapToLong(date -> use.unflushed(id, date)).sum()));
+        em.createQuery("select u.accountId, sum(u.authentications) from Usage u where u.accountId in :ids and u.date >= :from "
+                        + "group by u.accountId", Object[].class)
+                .setParameter("ids", ids).setParameter("from", from).getResultList()
+                .forEach(row -> totals.merge((UUID) row[0], ((Number) row[1]).longValue(), Long::sum));
+        return totals;
     }
 
     public IssuedCredential issue(Caller caller, UUID accountId, NewCredential request) {

@@ -72,7 +72,7 @@ public class ServiceKeyIdentityStore implements IdentityStore {
             failures.record(refusal, keyId, credential.accountId(), credential.identifier(), credential.teamId(), sourceIp);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        use.note(credential.credentialId(), sourceIp, now);
+        use.note(credential.credentialId(), credential.accountId(), sourceIp, now);
         return new CredentialValidationResult(new CallerIdentity(credential.caller()), Set.of("SERVICE_ACCOUNT"));
     }
 }

@@ -29,7 +29,16 @@ public class MemberDirectory {
         if (found.isEmpty()) {
             return null;
         }
-        Member member = found.get(0);
+        return login(found.get(0));
+    }
+
+    /** The member behind a console session, or null once it was removed. */
+    public Login findById(UUID id) {
+        Member member = em.find(Member.class, id);
+        return member == null ? null : login(member);
+    }
+
+    private static Login login(Member member) {
         var teams = new HashMap<UUID, String>();
         member.adminOf().forEach(team -> teams.put(team.id(), team.name()));
         return new Login(member.id(), member.username(), member.displayName(), member.passwordHash(), member.orgRole(), teams);

@@ -92,7 +92,7 @@ public class ServiceAccounts {
             parameters.put("teams", visibility.teams());
         }
         TypedQuery<ServiceAccount> items = em.createQuery(
-                "select a from ServiceAccount a left join fetch a.team" + where + " order by a.identifier", ServiceAccount.class);
+                "select a from ServiceAccount a left join fetch a.team" + where + query.orderBy(), ServiceAccount.class);
         TypedQuery<Long> count = em.createQuery("select count(a) from ServiceAccount a" + where, Long.class);
         parameters.forEach((name, value) -> {
             items.setParameter(name, value);

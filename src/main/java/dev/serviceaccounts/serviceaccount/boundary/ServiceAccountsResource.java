@@ -39,13 +39,15 @@ public class ServiceAccountsResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "List the service accounts the caller may see, by identifier")
+    @Operation(summary = "List the service accounts the caller may see, by identifier unless sorted otherwise")
     public Page<ServiceAccountView> list(
             @Parameter(description = "a team id, or 'none' for organization-level accounts") @QueryParam("team") String team,
             @Parameter(description = "ACTIVE or DISABLED") @QueryParam("status") String status,
             @Parameter(description = "text in the identifier or display name") @QueryParam("q") String text,
+            @Parameter(description = "identifier, displayName, createdAt or status; '-' before it for descending")
+            @QueryParam("sort") String sort,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return accounts.list(caller.get(), ServiceAccountQuery.parse(team, status, text, page, size));
+        return accounts.list(caller.get(), ServiceAccountQuery.parse(team, status, text, sort, page, size));
     }
 
     @POST

@@ -300,4 +300,32 @@ class CredentialsIT extends ApiIT {
         var events = owner.get("api/v1/audit-events?size=100&action=CREDENTIAL_ROTATED&targetId=" + id).expect(200).json();
         assertEquals(succeeded, events.getInt("totalItems"), "one audit event per successful rotation");
     }
+
+    @Test
+    void everyAuthenticationCountsInTheAccountsDailyUsage() {
+        String team = fixtures.team();
+        var account = fixtures.serviceAccount(team);
+        String id = account.getString("id");
+        var issued = issue(id, Json.createObjectBuilder().build());
+        var empty = owner.get("api/v1/service-accounts/" + id + "/usage").expect(200).json();
+        assertEquals(30, empty.getJsonArray("days").size());
+        assertEquals(0, empty.getInt("total"));
+
+        works(issued); // Basic and Bearer
+        bearer(issued).get("api/v1/me").expect(200);
+        basic(issued).send("POST", "oauth2/token", "grant_type=client_credentials", "application/x-www-form-urlencoded", null).expect(200);
+        anonymous.withAuthorization("Bearer " + issued.getString("secret") + "x").get("api/v1/me").expect(401); // refused: not counted
+
+        var usage = owner.get("api/v1/service-accounts/" + id + "/usage?days=7").expect(200).json();
+        assertEquals(7, usage.getJsonArray("days").size());
+        var today = usage.getJsonArray("days").getJsonObject(6);
+        assertEquals(usage.getString("to"), today.getString("date"));
+        assertEquals(4, today.getInt("authentications"));
+        assertEquals(4, usage.getInt("total"));
+
+        owner.get("api/v1/service-accounts/" + id + "/usage?days=0").problem(400);
+        owner.get("api/v1/service-accounts/" + id + "/usage?days=91").problem(400);
+        fixtures.teamAdmin(fixtures.team()).api().get("api/v1/service-accounts/" + id + "/usage").problem(403);
+        fixtures.teamAdmin(team).api().get("api/v1/service-accounts/" + id + "/usage").expect(200);
+    }
 }

@@ -31,6 +31,10 @@ class RestartIT {
             String id = owner.post("api/v1/service-accounts", Json.createObjectBuilder().add("identifier", identifier).build())
                     .expect(201).json().getString("id");
             var issued = owner.post("api/v1/service-accounts/" + id + "/credentials", "{}").expect(201).json();
+            for (int i = 0; i < 3; i++) {
+                Api.at(server.root()).withAuthorization("Bearer " + issued.getString("secret")).get("api/v1/me").expect(200);
+            }
+            Thread.sleep(16_000); // last use and usage counts are written every 15 s; what a restart finds came from the database
             server.stop();
             assertTrue(Files.exists(server.base().resolve("data/service-accounts/db.mv.db")), "the H2 file lives in the data directory");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
@@ -42,6 +46,10 @@ class RestartIT {
             assertEquals("CREDENTIAL_ISSUED", history.getJsonArray("items").getJsonObject(0).getString("action"));
             assertEquals(1, owner.get("api/v1/organization").expect(200).json().getInt("seats"),
                     "the second start found the organization and created no second OWNER");
+            var credential = owner.get("api/v1/service-accounts/" + id + "/credentials").expect(200).array().getJsonObject(0);
+            assertEquals("127.0.0.1", credential.getString("lastUsedIp"));
+            var usage = owner.get("api/v1/service-accounts/" + id + "/usage?days=1").expect(200).json();
+            assertEquals(3, usage.getInt("total"), "the flushed count of the three calls before the restart");
             Api.at(server.root()).withAuthorization("Bearer " + issued.getString("secret")).get("api/v1/me").expect(200);
         }
     }

@@ -131,6 +131,31 @@ class ServiceAccountsIT extends ApiIT {
     }
 
     @Test
+    void listSortsByAnyColumnEitherWay() {
+        String team = fixtures.team();
+        String stem = unique("sorted");
+        String[] names = {"Bravo", "alpha", "Charlie"};
+        for (int i = 0; i < names.length; i++) {
+            owner.post(ACCOUNTS, Json.createObjectBuilder().add("identifier", stem + "-" + i).add("displayName", names[i])
+                    .add("teamId", team).build()).expect(201);
+        }
+        owner.post(ACCOUNTS + "/" + owner.get(ACCOUNTS + "?team=" + team + "&q=" + stem + "-1").expect(200).json()
+                .getJsonArray("items").getJsonObject(0).getString("id") + "/disable", "").expect(200);
+        assertEquals(List.of(stem + "-2", stem + "-1", stem + "-0"), identifiers("&sort=-identifier", team));
+        assertEquals(List.of(stem + "-0", stem + "-2", stem + "-1"), identifiers("&sort=displayName", team),
+                "display names sort as the database collates them: upper case first here");
+        assertEquals(List.of(stem + "-2", stem + "-1", stem + "-0"), identifiers("&sort=-createdAt", team));
+        assertEquals(List.of(stem + "-0", stem + "-2", stem + "-1"), identifiers("&sort=status", team), "ACTIVE before DISABLED");
+        owner.get(ACCOUNTS + "?sort=secret").problem(400);
+        owner.get(ACCOUNTS + "?sort=--identifier").problem(400);
+    }
+
+    private List<String> identifiers(String query, String team) {
+        return owner.get(ACCOUNTS + "?team=" + team + query).expect(200).json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("identifier")).toList();
+    }
+
+    @Test
     void anIdentifierTakenByAnotherAccountIsAConflict() {
         var first = fixtures.serviceAccount(null);
         var second = fixtures.serviceAccount(null);

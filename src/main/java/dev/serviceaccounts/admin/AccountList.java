@@ -1,0 +1,150 @@
+package dev.serviceaccounts.admin;
+
+import dev.serviceaccounts.credential.boundary.Credentials;
+import dev.serviceaccounts.http.Page;
+import dev.serviceaccounts.problem.ProblemException;
+import dev.serviceaccounts.security.CurrentCaller;
+import dev.serviceaccounts.serviceaccount.boundary.ServiceAccountQuery;
+import dev.serviceaccounts.serviceaccount.boundary.ServiceAccountView;
+import dev.serviceaccounts.serviceaccount.boundary.ServiceAccounts;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The service-account list: search, filters, sorting and paging all live in the address (GET), so
+ * a view can be bookmarked and the back button works. One page query and one count, whatever the
+ * number of accounts; usage totals for the page's accounts come in one more query.
+ */
+@Named
+@RequestScoped
+public class AccountList {
+
+    static final int PAGE_SIZE = 25;
+
+    @Inject
+    ServiceAccounts accounts;
+
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Console console;
+
+    private String q;
+    private String team;
+    private String status;
+    private String sort;
+    private String page;
+
+    private Page<ServiceAccountView> result;
+    private Map<UUID, Long> usage = Map.of();
+    private boolean visible = true;
+
+    public void load() {
+        if (!console.isReader()) {
+            visible = false;
+            return;
+        }
+        try {
+            result = accounts.list(caller.get(), ServiceAccountQuery.parse(team, status, q, sort, page, String.valueOf(PAGE_SIZE)));
+            usage = credentials.recentAuthentications(caller.get(), result.items());
+        } catch (ProblemException problem) {
+            Messages.show(problem);
+        }
+    }
+
+    /** The address of this list with one parameter changed (a sort header, a page link). */
+    public String link(String name, String value) {
+        var parameters = new LinkedHashMap<String, String>();
+        parameters.put("q", q);
+        parameters.put("team", team);
+        parameters.put("status", status);
+        parameters.put("sort", sort);
+        parameters.put("page", page);
+        parameters.put(name, value);
+        if (!"page".equals(name)) {
+            parameters.remove("page");
+        }
+        var address = new StringBuilder("accounts.xhtml");
+        char separator = '?';
+        for (var entry : parameters.entrySet()) {
+            if (entry.getValue() != null && !entry.getValue().isBlank()) {
+                address.append(separator).append(entry.getKey()).append('=')
+                        .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return address.toString();
+    }
+
+    /** Sorting by a column: ascending first, descending when it already sorts ascending by it. */
+    public String sortLink(String field) {
+        return link("sort", field.equals(sort) || (sort == null && "identifier".equals(field)) ? "-" + field : field);
+    }
+
+    public String sortMark(String field) {
+        String current = sort == null || sort.isBlank() ? "identifier" : sort;
+        return current.equals(field) ? "▲" : current.equals("-" + field) ? "▼" : "";
+    }
+
+    public long usageOf(UUID id) {
+        return usage.getOrDefault(id, 0L);
+    }
+
+    public boolean isVisible() {
+        return visible;
+    }
+
+    public Page<ServiceAccountView> getResult() {
+        return result;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public void setTeam(String team) {
+        this.team = team;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.serviceaccounts.admin;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Console session settings an operator changes: CONSOLE_SESSION_TIMEOUT_MINUTES (idle minutes,
+ * default 30) and CONSOLE_SECURE_COOKIE (true behind TLS, so the session cookie never travels in clear).
+ */
+@WebListener
+public class ConsoleSettings implements ServletContextListener {
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        var config = ConfigProvider.getConfig();
+        int minutes = config.getOptionalValue("console.session.timeout.minutes", Integer.class).orElse(30);
+        event.getServletContext().setSessionTimeout(Math.max(1, Math.min(minutes, 24 * 60)));
+        event.getServletContext().getSessionCookieConfig()
+                .setSecure(config.getOptionalValue("console.secure.cookie", Boolean.class).orElse(false));
+    }
+}

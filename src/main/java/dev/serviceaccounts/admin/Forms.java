@@ -1,0 +1,32 @@
+package dev.serviceaccounts.admin;
+
+import dev.serviceaccounts.http.QueryParams;
+import dev.serviceaccounts.serviceaccount.boundary.RoleGrant;
+import dev.serviceaccounts.serviceaccount.entity.TeamRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reading what a form or address sent; malformed values are refused like the API refuses them. */
+final class Forms {
+
+    private Forms() {
+    }
+
+    /** A UUID from a select or a view parameter; blank means none. */
+    static UUID uuid(String value) {
+        return value == null || value.isBlank() ? null : QueryParams.uuid("id", value);
+    }
+
+    /** Role grants from a team-id-to-role form map; a blank role means none in that team. */
+    static List<RoleGrant> grants(Map<String, String> roles) {
+        var grants = new ArrayList<RoleGrant>();
+        roles.forEach((team, role) -> {
+            if (role != null && !role.isBlank()) {
+                grants.add(new RoleGrant(uuid(team), QueryParams.enumeration("role", role, TeamRole.class)));
+            }
+        });
+        return grants;
+    }
+}
