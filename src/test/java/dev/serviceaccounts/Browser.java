@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -144,7 +145,10 @@ public final class Browser implements AutoCloseable {
         Path target = Path.of(System.getProperty("it.screenshots", "target/screenshots"), name + ".png");
         try {
             Files.createDirectories(target.getParent());
+            long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+            driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 140, 900), 4000))); // the whole page
             Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            driver.manage().window().setSize(new Dimension(1280, 900));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
