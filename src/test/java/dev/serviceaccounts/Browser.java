@@ -69,14 +69,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public void type(String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
+        WebElement field = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id(id)));
         field.clear();
         field.sendKeys(text);
     }
 
     /** Clicks a button or link that loads a page, and waits until the next page replaced this one. */
     public void click(String id) {
-        submit(driver.findElement(By.id(id)));
+        submit(new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id(id))));
     }
 
     public void submit(WebElement element) {

@@ -196,7 +196,11 @@ public class AccountDetail implements Serializable {
         return credential.state() == Credential.State.ACTIVE;
     }
 
+    /** The new secret, on the page that follows its issue only: any form sent from that page forgets it. */
     public OneTimeSecret.Secret getSecret() {
+        if (jakarta.faces.context.FacesContext.getCurrentInstance().isPostback()) {
+            secret = null;
+        }
         return secret;
     }
 

@@ -48,6 +48,13 @@ class AccountConsoleIT extends BrowserIT {
         assertEquals(identifier, me.getString("name"));
         String accountId = me.getString("id");
 
+        // A form sent from that page (here refused: a bad identifier) does not show it again either.
+        browser.type("properties:identifier", "Not Valid");
+        browser.click("properties:save");
+        assertTrue(browser.messages().get(0).startsWith("Identifier:"), browser.messages().toString());
+        assertFalse(browser.has("#newSecret"));
+        browser.open("admin/account.xhtml?id=" + accountId);
+
         // Reloading, or coming back, never shows it again.
         browser.driver().navigate().refresh();
         assertFalse(browser.has("#newSecret"));
