@@ -1,6 +1,5 @@
 package dev.serviceaccounts.admin;
 
-import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.CurrentCaller;
 import dev.serviceaccounts.serviceaccount.boundary.ServiceAccountView;
 import dev.serviceaccounts.serviceaccount.boundary.ServiceAccounts;
@@ -33,17 +32,12 @@ public class AccountDelete implements Serializable {
     private String confirmation;
 
     public void load() {
-        try {
-            accountId = Forms.uuid(id);
-            if (accountId == null) {
-                throw ProblemException.notFound("No service account was named.");
-            }
+        Messages.opens(() -> {
+            accountId = Forms.requiredId(id);
             ServiceAccountView account = accounts.get(caller.get(), accountId);
             version = account.version();
             identifier = account.identifier();
-        } catch (ProblemException problem) {
-            Messages.sendError(problem);
-        }
+        });
     }
 
     public String delete() {
@@ -54,9 +48,7 @@ public class AccountDelete implements Serializable {
         if (!Messages.succeeds(() -> accounts.delete(caller.get(), accountId, version))) {
             return null;
         }
-        Messages.info("Service account " + identifier + " deleted; its credentials no longer work.");
-        Messages.keepForRedirect();
-        return "/admin/accounts.xhtml?faces-redirect=true";
+        return Messages.redirect("/admin/accounts.xhtml", "Service account " + identifier + " deleted; its credentials no longer work.");
     }
 
     public String getId() {

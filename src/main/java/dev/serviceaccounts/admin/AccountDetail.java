@@ -3,17 +3,12 @@ package dev.serviceaccounts.admin;
 import dev.serviceaccounts.credential.boundary.CredentialView;
 import dev.serviceaccounts.credential.boundary.Credentials;
 import dev.serviceaccounts.credential.boundary.IssuedCredential;
-import dev.serviceaccounts.credential.boundary.NewCredential;
 import dev.serviceaccounts.credential.boundary.UsageView;
 import dev.serviceaccounts.credential.entity.Credential;
-import dev.serviceaccounts.http.MergePatch.Change;
-import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.CurrentCaller;
-import dev.serviceaccounts.serviceaccount.boundary.ServiceAccountChanges;
 import dev.serviceaccounts.serviceaccount.boundary.ServiceAccountView;
 import dev.serviceaccounts.serviceaccount.boundary.ServiceAccounts;
 import dev.serviceaccounts.serviceaccount.entity.Status;
-import dev.serviceaccounts.serviceaccount.entity.TeamRole;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,9 +16,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -62,45 +55,27 @@ public class AccountDetail implements Serializable {
     private transient List<CredentialView> credentialList;
     private transient UsageView usage;
     private transient OneTimeSecret.Secret secret;
-
-    private String identifier;
-    private String displayName;
-    private String description;
-    private String teamId;
-    private final Map<String, String> roles = new HashMap<>();
-    private Integer lifetimeDays;
-    private boolean neverExpires;
+    private AccountForm form;
     private long gracePeriodSeconds;
 
     /** Opens the page: 404 or 403 when the account is missing or not the caller's to see. */
     public void load() {
-        try {
-            accountId = Forms.uuid(id);
-            if (accountId == null) {
-                throw ProblemException.notFound("No service account was named.");
-            }
+        if (Messages.opens(() -> {
+            accountId = Forms.requiredId(id);
             account = accounts.get(caller.get(), accountId);
-        } catch (ProblemException problem) {
-            Messages.sendError(problem);
-            return;
+        })) {
+            version = account.version();
+            form = AccountForm.of(account);
+            secret = oneTimeSecret.take(accountId);
         }
-        version = account.version();
-        identifier = account.identifier();
-        displayName = account.displayName();
-        description = account.description();
-        teamId = account.team() == null ? null : account.team().id().toString();
-        account.roles().forEach(role -> roles.put(role.teamId().toString(), role.role().name()));
-        secret = oneTimeSecret.take(accountId);
     }
 
     public String save() {
-        return act("Saved.", () -> accounts.update(caller.get(), accountId, version, new ServiceAccountChanges(
-                new Change<>(identifier), new Change<>(displayName), new Change<>(description),
-                new Change<>(Forms.uuid(teamId)), null, null)));
+        return act("Saved.", () -> accounts.update(caller.get(), accountId, version, form.changes()));
     }
 
     public String saveRoles() {
-        return act("Roles saved.", () -> accounts.replaceRoles(caller.get(), accountId, version, Forms.grants(roles)));
+        return act("Roles saved.", () -> accounts.replaceRoles(caller.get(), accountId, version, form.grants()));
     }
 
     public String disable() {
@@ -113,13 +88,11 @@ public class AccountDetail implements Serializable {
     }
 
     public String issue() {
-        return showOnce(() -> credentials.issue(caller.get(), accountId,
-                new NewCredential(neverExpires ? Integer.valueOf(0) : lifetimeDays, null, null)));
+        return showOnce(() -> credentials.issue(caller.get(), accountId, form.credential(null)));
     }
 
     public String rotate(String keyId) {
-        return showOnce(() -> credentials.rotate(caller.get(), accountId, keyId,
-                new NewCredential(neverExpires ? Integer.valueOf(0) : lifetimeDays, null, gracePeriodSeconds)));
+        return showOnce(() -> credentials.rotate(caller.get(), accountId, keyId, form.credential(gracePeriodSeconds)));
     }
 
     public String revoke(String keyId) {
@@ -133,20 +106,18 @@ public class AccountDetail implements Serializable {
             return null;
         }
         oneTimeSecret.put(new OneTimeSecret.Secret(accountId, issued.keyId(), issued.secret(), issued.replacedKeyId()));
-        return self();
+        return self() + "&faces-redirect=true";
     }
 
     private String act(String done, Supplier<?> action) {
         if (Messages.attempt(action) == null) {
             return null;
         }
-        Messages.info(done);
-        Messages.keepForRedirect();
-        return self();
+        return Messages.redirect(self(), done);
     }
 
     private String self() {
-        return "/admin/account.xhtml?faces-redirect=true&id=" + accountId;
+        return "/admin/account.xhtml?id=" + accountId;
     }
 
     public ServiceAccountView getAccount() {
@@ -204,12 +175,8 @@ public class AccountDetail implements Serializable {
         return secret;
     }
 
-    public List<TeamRole> getRoleChoices() {
-        return List.of(TeamRole.values());
-    }
-
-    public Map<String, String> getRoles() {
-        return roles;
+    public AccountForm getForm() {
+        return form;
     }
 
     public String getId() {
@@ -218,54 +185,6 @@ public class AccountDetail implements Serializable {
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getIdentifier() {
-        return identifier;
-    }
-
-    public void setIdentifier(String identifier) {
-        this.identifier = identifier;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getTeamId() {
-        return teamId;
-    }
-
-    public void setTeamId(String teamId) {
-        this.teamId = teamId;
-    }
-
-    public Integer getLifetimeDays() {
-        return lifetimeDays;
-    }
-
-    public void setLifetimeDays(Integer lifetimeDays) {
-        this.lifetimeDays = lifetimeDays;
-    }
-
-    public boolean isNeverExpires() {
-        return neverExpires;
-    }
-
-    public void setNeverExpires(boolean neverExpires) {
-        this.neverExpires = neverExpires;
     }
 
     public long getGracePeriodSeconds() {

@@ -2,7 +2,6 @@ package dev.serviceaccounts.admin;
 
 import dev.serviceaccounts.credential.boundary.Credentials;
 import dev.serviceaccounts.http.Page;
-import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.CurrentCaller;
 import dev.serviceaccounts.serviceaccount.boundary.ServiceAccountQuery;
 import dev.serviceaccounts.serviceaccount.boundary.ServiceAccountView;
@@ -47,18 +46,16 @@ public class AccountList {
 
     private Page<ServiceAccountView> result;
     private Map<UUID, Long> usage = Map.of();
-    private boolean visible = true;
 
+    /** Lists what the filters ask for; a caller who may see no account gets the page's notice instead. */
     public void load() {
         if (!console.isReader()) {
-            visible = false;
             return;
         }
-        try {
-            result = accounts.list(caller.get(), ServiceAccountQuery.parse(team, status, q, sort, page, String.valueOf(PAGE_SIZE)));
+        result = Messages.attempt(() -> accounts.list(caller.get(),
+                ServiceAccountQuery.parse(team, status, q, sort, page, String.valueOf(PAGE_SIZE))));
+        if (result != null) {
             usage = credentials.recentAuthentications(caller.get(), result.items());
-        } catch (ProblemException problem) {
-            Messages.show(problem);
         }
     }
 
@@ -98,10 +95,6 @@ public class AccountList {
 
     public long usageOf(UUID id) {
         return usage.getOrDefault(id, 0L);
-    }
-
-    public boolean isVisible() {
-        return visible;
     }
 
     public Page<ServiceAccountView> getResult() {

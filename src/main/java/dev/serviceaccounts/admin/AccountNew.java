@@ -1,17 +1,14 @@
 package dev.serviceaccounts.admin;
 
 import dev.serviceaccounts.credential.boundary.Credentials;
-import dev.serviceaccounts.credential.boundary.NewCredential;
+import dev.serviceaccounts.security.AccessPolicy;
+import dev.serviceaccounts.security.AccessPolicy.Operation;
+import dev.serviceaccounts.security.AccessPolicy.Scope;
 import dev.serviceaccounts.security.CurrentCaller;
-import dev.serviceaccounts.serviceaccount.boundary.NewServiceAccount;
-import dev.serviceaccounts.serviceaccount.entity.TeamRole;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Creating a service account with its first credential, whose secret the next page shows once. */
 @Named
@@ -29,29 +26,29 @@ public class AccountNew implements Serializable {
     @Inject
     OneTimeSecret oneTimeSecret;
 
-    private String identifier;
-    private String displayName;
-    private String description;
-    private String teamId;
-    private Integer lifetimeDays;
-    private boolean neverExpires;
-    private final Map<String, String> roles = new HashMap<>(); // team id -> role name, "" for none
-
     @Inject
     Console console;
 
-    /** A team administrator has no organization level to create in: its first team is preselected. */
-    @jakarta.annotation.PostConstruct
-    void preselectTeam() {
-        if (!console.isOrgAdmin() && !console.getManageableTeams().isEmpty()) {
-            teamId = console.getManageableTeams().get(0).id().toString();
-        }
+    private final AccountForm form = new AccountForm();
+
+    /**
+     * Opens the page for those who may create somewhere (403 otherwise); a team administrator has
+     * no organization level to create in, so its first team is preselected.
+     */
+    public void open() {
+        var teams = console.getManageableTeams();
+        Messages.opens(() -> {
+            if (teams.isEmpty()) {
+                AccessPolicy.require(caller.get(), Operation.MANAGE_SERVICE_ACCOUNTS, Scope.ORGANIZATION);
+            }
+            if (!console.isOrgAdmin()) {
+                form.setTeamId(teams.get(0).id().toString());
+            }
+        });
     }
 
     public String create() {
-        var created = Messages.attempt(() -> credentials.createWithCredential(caller.get(),
-                new NewServiceAccount(identifier, displayName, description, Forms.uuid(teamId), false, false, Forms.grants(roles)),
-                new NewCredential(neverExpires ? Integer.valueOf(0) : lifetimeDays, null, null)));
+        var created = Messages.attempt(() -> credentials.createWithCredential(caller.get(), form.newAccount(), form.credential(null)));
         if (created == null) {
             return null;
         }
@@ -60,59 +57,7 @@ public class AccountNew implements Serializable {
         return "/admin/account.xhtml?faces-redirect=true&id=" + created.account().id();
     }
 
-    public List<TeamRole> getRoleChoices() {
-        return List.of(TeamRole.values());
-    }
-
-    public Map<String, String> getRoles() {
-        return roles;
-    }
-
-    public String getIdentifier() {
-        return identifier;
-    }
-
-    public void setIdentifier(String identifier) {
-        this.identifier = identifier;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getTeamId() {
-        return teamId;
-    }
-
-    public void setTeamId(String teamId) {
-        this.teamId = teamId;
-    }
-
-    public Integer getLifetimeDays() {
-        return lifetimeDays;
-    }
-
-    public void setLifetimeDays(Integer lifetimeDays) {
-        this.lifetimeDays = lifetimeDays;
-    }
-
-    public boolean isNeverExpires() {
-        return neverExpires;
-    }
-
-    public void setNeverExpires(boolean neverExpires) {
-        this.neverExpires = neverExpires;
+    public AccountForm getForm() {
+        return form;
     }
 }

@@ -1,6 +1,9 @@
 package dev.serviceaccounts.admin;
 
 import dev.serviceaccounts.http.PageRequest;
+import dev.serviceaccounts.security.AccessPolicy;
+import dev.serviceaccounts.security.AccessPolicy.Operation;
+import dev.serviceaccounts.security.AccessPolicy.Scope;
 import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.security.ConsoleSessions;
 import dev.serviceaccounts.security.CurrentCaller;
@@ -43,9 +46,9 @@ public class Console {
         return getCaller().isOrgAdmin();
     }
 
-    /** Service accounts and audit are the pages of anyone who reads at least one team. */
+    /** Service accounts and audit are the pages of anyone who may see at least one account. */
     public boolean isReader() {
-        return isOrgAdmin() || !getCaller().readTeams().isEmpty();
+        return AccessPolicy.seesAny(getCaller(), Operation.READ_SERVICE_ACCOUNTS);
     }
 
     private List<TeamView> visibleTeams;
@@ -60,7 +63,8 @@ public class Console {
 
     /** Teams the caller may place accounts in and grant roles in. */
     public List<TeamView> getManageableTeams() {
-        return getTeams().stream().filter(team -> isOrgAdmin() || getCaller().administers(team.id())).toList();
+        return getTeams().stream()
+                .filter(team -> AccessPolicy.permits(getCaller(), Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team.id()))).toList();
     }
 
     public String signOut() throws ServletException {

@@ -1,6 +1,7 @@
 package dev.serviceaccounts.admin;
 
 import dev.serviceaccounts.http.QueryParams;
+import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.serviceaccount.boundary.RoleGrant;
 import dev.serviceaccounts.serviceaccount.entity.TeamRole;
 import java.util.ArrayList;
@@ -17,6 +18,15 @@ final class Forms {
     /** A UUID from a select or a view parameter; blank means none. */
     static UUID uuid(String value) {
         return value == null || value.isBlank() ? null : QueryParams.uuid("id", value);
+    }
+
+    /** The id a page was opened with; a page opened without one has nothing to show (404). */
+    static UUID requiredId(String value) {
+        UUID id = uuid(value);
+        if (id == null) {
+            throw ProblemException.notFound("No service account was named.");
+        }
+        return id;
     }
 
     /** Role grants from a team-id-to-role form map; a blank role means none in that team. */

@@ -6,7 +6,6 @@ import dev.serviceaccounts.member.boundary.MemberView;
 import dev.serviceaccounts.member.boundary.Members;
 import dev.serviceaccounts.member.boundary.NewMember;
 import dev.serviceaccounts.member.entity.OrgRole;
-import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,11 +37,7 @@ public class MembersPage {
     private final Map<String, String> adminTeams = new HashMap<>(); // member id -> team to add
 
     public void load() {
-        try {
-            AccessPolicy.require(caller.get(), AccessPolicy.Operation.MANAGE_MEMBERS, AccessPolicy.Scope.ORGANIZATION);
-        } catch (ProblemException problem) {
-            Messages.sendError(problem);
-        }
+        Messages.opens(() -> AccessPolicy.require(caller.get(), AccessPolicy.Operation.MANAGE_MEMBERS, AccessPolicy.Scope.ORGANIZATION));
     }
 
     public List<MemberView> getList() {
@@ -56,13 +51,13 @@ public class MembersPage {
     public String create() {
         var request = new NewMember(username, displayName, email, password, orgRole);
         password = null;
-        return done(Messages.attempt(() -> members.create(caller.get(), request)), "Member " + username + " created.");
+        return done(Messages.attempt(() -> members.create(caller.get(), request)) != null, "Member " + username + " created.");
     }
 
     public String changeRole(MemberView member) {
         String role = roles.get(member.id().toString());
         return done(Messages.attempt(() -> members.update(caller.get(), member.id(), member.version(), null, null, null,
-                new Change<>(role))), member.username() + " is now " + role + ".");
+                new Change<>(role))) != null, member.username() + " is now " + role + ".");
     }
 
     public String grantTeamAdmin(MemberView member) {
@@ -85,13 +80,11 @@ public class MembersPage {
                 "Member " + member.username() + " removed.");
     }
 
-    private static String done(Object result, String message) {
-        if (result == null || Boolean.FALSE.equals(result)) {
+    private static String done(boolean succeeded, String message) {
+        if (!succeeded) {
             return null;
         }
-        Messages.info(message);
-        Messages.keepForRedirect();
-        return "/admin/members.xhtml?faces-redirect=true";
+        return Messages.redirect("/admin/members.xhtml", message);
     }
 
     public List<OrgRole> getRoleChoices() {

@@ -47,9 +47,22 @@ final class Messages {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
     }
 
-    /** Messages added now survive the redirect that follows. */
-    static void keepForRedirect() {
+    /** Post, redirect, get: the page at this path (under the context root) opens next, showing this message. */
+    static String redirect(String path, String message) {
+        info(message);
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return path + (path.contains("?") ? "&" : "?") + "faces-redirect=true";
+    }
+
+    /** Runs what opening a page needs; when it is refused, the error page says why (403, 404). */
+    static boolean opens(Runnable opening) {
+        try {
+            opening.run();
+            return true;
+        } catch (ProblemException problem) {
+            sendError(problem);
+            return false;
+        }
     }
 
     /** The page cannot open for this caller: the error page says why, with the API's status. */

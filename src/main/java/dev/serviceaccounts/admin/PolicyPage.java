@@ -2,7 +2,6 @@ package dev.serviceaccounts.admin;
 
 import dev.serviceaccounts.organization.boundary.Organizations;
 import dev.serviceaccounts.organization.entity.CredentialPolicy;
-import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,16 +25,14 @@ public class PolicyPage {
     private Integer maxActiveCredentials;
 
     public void load() {
-        try {
+        Messages.opens(() -> {
             AccessPolicy.require(caller.get(), AccessPolicy.Operation.MANAGE_ORGANIZATION, AccessPolicy.Scope.ORGANIZATION);
             CredentialPolicy policy = organizations.credentialPolicy(caller.get());
             defaultLifetimeDays = policy.defaultLifetimeDays();
             maxLifetimeDays = policy.maxLifetimeDays();
             allowNonExpiring = policy.allowNonExpiring();
             maxActiveCredentials = policy.maxActiveCredentials();
-        } catch (ProblemException problem) {
-            Messages.sendError(problem);
-        }
+        });
     }
 
     public String save() {
@@ -47,9 +44,7 @@ public class PolicyPage {
         if (Messages.attempt(() -> organizations.changeCredentialPolicy(caller.get(), policy)) == null) {
             return null;
         }
-        Messages.info("Credential policy saved; it applies to credentials issued from now on.");
-        Messages.keepForRedirect();
-        return "/admin/policy.xhtml?faces-redirect=true";
+        return Messages.redirect("/admin/policy.xhtml", "Credential policy saved; it applies to credentials issued from now on.");
     }
 
     public Integer getDefaultLifetimeDays() {

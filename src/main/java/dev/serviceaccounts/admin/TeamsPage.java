@@ -3,7 +3,6 @@ package dev.serviceaccounts.admin;
 import dev.serviceaccounts.http.PageRequest;
 import dev.serviceaccounts.member.boundary.MemberRef;
 import dev.serviceaccounts.member.boundary.Members;
-import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.CurrentCaller;
 import dev.serviceaccounts.team.boundary.NewTeam;
@@ -34,11 +33,7 @@ public class TeamsPage {
     private String description;
 
     public void load() {
-        try {
-            AccessPolicy.require(caller.get(), AccessPolicy.Operation.MANAGE_TEAMS, AccessPolicy.Scope.ORGANIZATION);
-        } catch (ProblemException problem) {
-            Messages.sendError(problem);
-        }
+        Messages.opens(() -> AccessPolicy.require(caller.get(), AccessPolicy.Operation.MANAGE_TEAMS, AccessPolicy.Scope.ORGANIZATION));
     }
 
     public List<TeamView> getList() {
@@ -56,18 +51,14 @@ public class TeamsPage {
         if (Messages.attempt(() -> teams.create(caller.get(), new NewTeam(name, description))) == null) {
             return null;
         }
-        Messages.info("Team " + name.strip() + " created.");
-        Messages.keepForRedirect();
-        return "/admin/teams.xhtml?faces-redirect=true";
+        return Messages.redirect("/admin/teams.xhtml", "Team " + name.strip() + " created.");
     }
 
     public String delete(UUID id, long version) {
         if (!Messages.succeeds(() -> teams.delete(caller.get(), id, version))) {
             return null;
         }
-        Messages.info("Team deleted.");
-        Messages.keepForRedirect();
-        return "/admin/teams.xhtml?faces-redirect=true";
+        return Messages.redirect("/admin/teams.xhtml", "Team deleted.");
     }
 
     public String getName() {

@@ -103,13 +103,15 @@ public final class AccessPolicy {
 
     /** What a listing may include; a caller who may see nothing at all gets 403. */
     public static Visibility visibility(Caller caller, Operation operation) {
-        if (caller.isOrgAdmin()) {
-            return new Visibility(true, Set.of());
+        if (!seesAny(caller, operation)) {
+            throw new ProblemException.Forbidden("You are not allowed to do this.");
         }
-        if (TEAM_READS.contains(operation) && !caller.readTeams().isEmpty()) {
-            return new Visibility(false, caller.readTeams());
-        }
-        throw new ProblemException.Forbidden("You are not allowed to do this.");
+        return caller.isOrgAdmin() ? new Visibility(true, Set.of()) : new Visibility(false, caller.readTeams());
+    }
+
+    /** Whether a listing of this operation shows the caller anything at all. */
+    public static boolean seesAny(Caller caller, Operation operation) {
+        return caller.isOrgAdmin() || (TEAM_READS.contains(operation) && !caller.readTeams().isEmpty());
     }
 
     /**
