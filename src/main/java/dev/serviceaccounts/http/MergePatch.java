@@ -2,7 +2,6 @@ package dev.serviceaccounts.http;
 
 import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.problem.ProblemException.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -26,7 +25,7 @@ public final class MergePatch {
 
     /** Parses a body: malformed JSON, or anything but an object, is a 400. */
     public static MergePatch parse(InputStream body) {
-        try (var reader = Json.createReader(body)) {
+        try (var reader = JsonP.reader(body)) {
             return new MergePatch(reader.readObject());
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException.BadRequest("The request body must be a JSON object (a JSON merge patch).");

@@ -19,10 +19,13 @@ public record Caller(ActorKind kind, UUID id, String name, String displayName, O
     public static final String ATTRIBUTE = Caller.class.getName();
 
     public Caller {
-        adminTeams = Set.copyOf(adminTeams);
-        var readable = new java.util.HashSet<>(readTeams);
-        readable.addAll(adminTeams);
-        readTeams = Set.copyOf(readable);
+        adminTeams = Set.copyOf(adminTeams); // copyOf keeps an unmodifiable set as it is: from() copies nothing
+        if (!readTeams.containsAll(adminTeams)) {
+            var readable = new java.util.HashSet<>(readTeams);
+            readable.addAll(adminTeams);
+            readTeams = readable;
+        }
+        readTeams = Set.copyOf(readTeams);
         teamNames = Map.copyOf(teamNames);
     }
 

@@ -1,12 +1,12 @@
 package dev.serviceaccounts.security;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 
 /** The caller of the current request, for REST resources and Faces beans alike. */
-@RequestScoped
+@ApplicationScoped
 public class CurrentCaller {
 
     @Inject

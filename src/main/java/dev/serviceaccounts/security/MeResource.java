@@ -1,5 +1,6 @@
 package dev.serviceaccounts.security;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import dev.serviceaccounts.credential.boundary.Credentials;
 import dev.serviceaccounts.credential.boundary.NewCredential;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("me")
 @Tag(name = "Me")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.audit.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.http.Page;
 import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("audit-events")
 @Tag(name = "Audit trail")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.audit.control;
 
+import dev.serviceaccounts.http.JsonP;
 import dev.serviceaccounts.audit.entity.Actor;
 import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.audit.entity.AuditEvent;
@@ -7,7 +8,6 @@ import dev.serviceaccounts.audit.entity.TargetKind;
 import dev.serviceaccounts.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -56,7 +56,7 @@ public class AuditTrail {
         if (details == null || details.isEmpty()) {
             return null;
         }
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JsonP.object();
         details.forEach((key, value) -> {
             if (value == null) {
                 builder.addNull(key);
@@ -71,6 +71,6 @@ public class AuditTrail {
         String json = builder.build().toString();
         // The column is bounded; a huge value is cut rather than failing the change it records.
         return json.length() <= MAX_DETAILS ? json
-                : Json.createObjectBuilder().add("truncated", json.substring(0, MAX_DETAILS - 100)).build().toString();
+                : JsonP.object().add("truncated", json.substring(0, MAX_DETAILS - 100)).build().toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.credential.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("service-accounts/{id}/credentials")
 @Tag(name = "Credentials")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.credential.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.http.QueryParams;
 import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("service-accounts/{id}/usage")
 @Tag(name = "Credentials")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.member.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.MergePatch;
 import dev.serviceaccounts.http.Page;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("members")
 @Tag(name = "Members")
 @Produces(MediaType.APPLICATION_JSON)

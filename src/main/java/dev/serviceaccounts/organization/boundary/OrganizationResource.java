@@ -1,5 +1,6 @@
 package dev.serviceaccounts.organization.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.MergePatch;
 import dev.serviceaccounts.security.CurrentCaller;
@@ -18,6 +19,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("organization")
 @Tag(name = "Organization")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.serviceaccount.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.http.MergePatch;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.Page;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("service-accounts")
 @Tag(name = "Service accounts")
 @Produces(MediaType.APPLICATION_JSON)

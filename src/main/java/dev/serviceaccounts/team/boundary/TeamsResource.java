@@ -1,5 +1,6 @@
 package dev.serviceaccounts.team.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.MergePatch;
 import dev.serviceaccounts.http.Page;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("teams")
 @Tag(name = "Teams")
 @Produces(MediaType.APPLICATION_JSON)

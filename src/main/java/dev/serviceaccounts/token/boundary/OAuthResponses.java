@@ -1,6 +1,6 @@
 package dev.serviceaccounts.token.boundary;
 
-import jakarta.json.Json;
+import dev.serviceaccounts.http.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +30,7 @@ final class OAuthResponses {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"service-accounts\", charset=\"UTF-8\"");
         }
-        json(response, status, Json.createObjectBuilder().add("error", error).add("error_description", description).build());
+        json(response, status, JsonP.object().add("error", error).add("error_description", description).build());
     }
 
     interface Exchange {

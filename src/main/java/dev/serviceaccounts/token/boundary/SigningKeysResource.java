@@ -1,5 +1,6 @@
 package dev.serviceaccounts.token.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.security.CurrentCaller;
 import dev.serviceaccounts.token.control.KeyRing;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("organization/signing-keys")
 @Tag(name = "Token service")
 @Produces(MediaType.APPLICATION_JSON)

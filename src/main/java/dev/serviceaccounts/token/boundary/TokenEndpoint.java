@@ -1,11 +1,11 @@
 package dev.serviceaccounts.token.boundary;
 
+import dev.serviceaccounts.http.JsonP;
 import dev.serviceaccounts.audit.entity.ActorKind;
 import dev.serviceaccounts.credential.control.ServiceKeyCredential;
 import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.security.CallerIdentity;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.annotation.WebServlet;
@@ -54,7 +54,7 @@ public class TokenEndpoint extends HttpServlet {
             OAuthResponses.error(response, 401, "invalid_client", "The client no longer exists.");
             return;
         }
-        OAuthResponses.json(response, 200, Json.createObjectBuilder()
+        OAuthResponses.json(response, 200, JsonP.object()
                 .add("access_token", issued.token())
                 .add("token_type", "Bearer")
                 .add("expires_in", issued.expiresIn())

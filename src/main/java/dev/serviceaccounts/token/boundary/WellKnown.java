@@ -1,9 +1,9 @@
 package dev.serviceaccounts.token.boundary;
 
+import dev.serviceaccounts.http.JsonP;
 import dev.serviceaccounts.token.control.KeyRing;
 import dev.serviceaccounts.token.control.TokenIssuer;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,16 +30,16 @@ public class WellKnown extends HttpServlet {
             return;
         }
         String base = OAuthResponses.base(request);
-        response.getWriter().write(Json.createObjectBuilder()
+        response.getWriter().write(JsonP.object()
                 .add("issuer", tokens.issuer(base))
                 .add("token_endpoint", base + "/oauth2/token")
                 .add("introspection_endpoint", base + "/oauth2/introspect")
                 .add("jwks_uri", base + "/.well-known/jwks.json")
-                .add("grant_types_supported", Json.createArrayBuilder().add("client_credentials"))
-                .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
-                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("ES256"))
-                .add("response_types_supported", Json.createArrayBuilder().add("token"))
-                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
+                .add("grant_types_supported", JsonP.array().add("client_credentials"))
+                .add("token_endpoint_auth_methods_supported", JsonP.array().add("client_secret_basic").add("client_secret_post"))
+                .add("id_token_signing_alg_values_supported", JsonP.array().add("ES256"))
+                .add("response_types_supported", JsonP.array().add("token"))
+                .add("subject_types_supported", JsonP.array().add("public"))
                 .build().toString());
     }
 }

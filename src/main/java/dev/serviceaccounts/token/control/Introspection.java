@@ -1,12 +1,12 @@
 package dev.serviceaccounts.token.control;
 
+import dev.serviceaccounts.http.JsonP;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.serviceaccounts.credential.control.CredentialCheck;
 import dev.serviceaccounts.credential.control.TokenFormat;
 import dev.serviceaccounts.credential.control.CredentialSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 
@@ -17,7 +17,7 @@ import java.time.Clock;
 @ApplicationScoped
 public class Introspection {
 
-    private static final JsonObject INACTIVE = Json.createObjectBuilder().add("active", false).build();
+    private static final JsonObject INACTIVE = JsonP.object().add("active", false).build();
 
     @Inject
     CredentialCheck check;
@@ -50,15 +50,15 @@ public class Introspection {
                 || (claims != null && !credential.accountId().toString().equals(claims.getSubject()))) {
             return INACTIVE;
         }
-        var answer = Json.createObjectBuilder()
+        var answer = JsonP.object()
                 .add("active", true)
                 .add("token_type", claims == null ? "service_secret" : "access_token")
                 .add("sub", credential.accountId().toString())
                 .add("username", credential.identifier())
                 .add("client_id", keyId)
-                .add("roles", Json.createArrayBuilder(credential.groups()));
+                .add("roles", JsonP.array(credential.groups()));
         if (credential.teamId() != null) {
-            answer.add("team", Json.createObjectBuilder().add("id", credential.teamId().toString()).add("name", credential.teamName()));
+            answer.add("team", JsonP.object().add("id", credential.teamId().toString()).add("name", credential.teamName()));
         }
         if (claims != null) {
             answer.add("exp", claims.getExpirationTime().toInstant().getEpochSecond())
