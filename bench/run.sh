@@ -3,6 +3,9 @@
 #
 #   bench/run.sh [--accounts N] [--duration S] [--keycloak] [--smoke] [--no-build]
 #
+# SERVER_JAVA_HOME runs the product on another JDK (default: the java on the PATH);
+# SERVER_JAVA_SIZING replaces its heap settings.
+#
 # Provisions and starts the product on PostgreSQL, seeds N service accounts with credentials
 # (SQL, in bulk), then runs wrk for each scenario at 16 and 64 connections, each after a
 # warm-up, and prints one Markdown table with requests/s, p50, p99 and errors, then the
@@ -11,14 +14,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-accounts=1000 duration=10 warmup=5 keycloak=false smoke=false build=true
+accounts=1000 duration=10 warmup=5 warm_rounds=4 keycloak=false smoke=false build=true
 connections=(16 64)
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift ;;
     --duration) duration=$2; shift ;;
     --keycloak) keycloak=true ;;
-    --smoke) smoke=true; accounts=100; duration=2; warmup=1; connections=(16) ;;
+    --smoke) smoke=true; accounts=100; duration=2; warmup=1; warm_rounds=1; connections=(16) ;;
     --no-build) build=false ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -60,8 +63,9 @@ base=$work/server; rm -rf "$base"; mkdir -p "$base"
 cp target/service-accounts.war "$base/deployments/"
 # The heap a small deployment of the product needs; the same knob (JBOSS_JAVA_SIZING) serves operators.
 sizing=${SERVER_JAVA_SIZING:--Xms256m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+UseParallelGC}
+server_java=${SERVER_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 start=$(now_ms)
-env -u DB_URL JBOSS_JAVA_SIZING="$sizing" DB_DRIVER=postgresql DB_URL=jdbc:postgresql://127.0.0.1:5432/$db DB_USER=$db_user DB_PASSWORD=$db_password \
+env -u DB_URL JAVA_HOME="$server_java" JBOSS_JAVA_SIZING="$sizing" DB_DRIVER=postgresql DB_URL=jdbc:postgresql://127.0.0.1:5432/$db DB_USER=$db_user DB_PASSWORD=$db_password \
   ADMIN_USERNAME=admin ADMIN_PASSWORD=$owner_password \
   target/server/bin/standalone.sh -Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-offset=500 \
   -b 127.0.0.1 -bmanagement 127.0.0.1 > "$work/server-console.log" 2>&1 &
@@ -117,21 +121,29 @@ measure() {
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
     sock=$(awk -F'[ ,]+' '/Socket errors/ {print $4+$6+$8+$10}' <<<"$out"); sock=${sock:-0}
+    if [ "${EXPECT_401:-}" = yes ]; then # refused on purpose: an error is an answer that was not refused
+      non2xx=$(( $(awk '/requests in/ {print $1}' <<<"$out") - non2xx ))
+    fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$product" "$scenario" "$c" "${rps:-0}" "${p50:-?}" "${p99:-?}" "$((non2xx + sock))" >> "$results"
     errors_total=$((errors_total + non2xx + sock))
   done
 }
 
-# Warm every path once before measuring any, so the first scenario does not pay the JIT for all.
+# Warm every path, round after round, before measuring any: on two cores the JIT needs about two
+# minutes of this load before the figures settle (shorter warm-ups made them drift by 2 x).
 warm() { wrk -t2 -c16 -d"${warmup}s" "$@" > /dev/null 2>&1 || true; }
-warm "http://127.0.0.1:$port/.well-known/jwks.json"
-warm -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "$api/me"
-warm -H "Authorization: Bearer $secret" "$api/me"
-warm -H "Authorization: Bearer $(jwt)" "$api/me"
-warm -s bench/token.lua -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "http://127.0.0.1:$port/oauth2/token"
-TOKEN=$(jwt) warm -s bench/introspect.lua -H "Authorization: Bearer $gate_secret" "http://127.0.0.1:$port/oauth2/introspect"
+for _ in $(seq 1 "$warm_rounds"); do
+  warm "http://127.0.0.1:$port/.well-known/jwks.json"
+  warm "$api/me"
+  warm -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "$api/me"
+  warm -H "Authorization: Bearer $secret" "$api/me"
+  warm -H "Authorization: Bearer $(jwt)" "$api/me"
+  warm -s bench/token.lua -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "http://127.0.0.1:$port/oauth2/token"
+  TOKEN=$(jwt) warm -s bench/introspect.lua -H "Authorization: Bearer $gate_secret" "http://127.0.0.1:$port/oauth2/introspect"
+done
 
 measure ours "ceiling (GET /.well-known/jwks.json)" "http://127.0.0.1:$port/.well-known/jwks.json"
+EXPECT_401=yes measure ours "GET /api/v1/me without a credential (401)" "$api/me"
 measure ours "GET /api/v1/me, Basic key:secret" "$api/me" -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
 measure ours "GET /api/v1/me, Bearer secret" "$api/me" -H "Authorization: Bearer $secret"
 measure ours "GET /api/v1/me, Bearer JWT" "$api/me" -H "Authorization: Bearer $(jwt)"
@@ -173,6 +185,11 @@ if $keycloak; then
   client_basic="Authorization: Basic $(printf 'bench-client:bench-secret' | base64 -w0)"
   kc_token=$(curl -sf -H "$client_basic" -d grant_type=client_credentials \
     "$kc/realms/bench/protocol/openid-connect/token" | jq -r .access_token)
+  for _ in $(seq 1 "$warm_rounds"); do # the same warm-up as ours
+    warm "$kc/realms/bench/protocol/openid-connect/certs"
+    warm -s bench/token.lua -H "$client_basic" "$kc/realms/bench/protocol/openid-connect/token"
+    TOKEN=$kc_token warm -s bench/introspect.lua -H "$client_basic" "$kc/realms/bench/protocol/openid-connect/token/introspect"
+  done
   measure keycloak "ceiling (GET /realms/bench/protocol/openid-connect/certs)" "$kc/realms/bench/protocol/openid-connect/certs"
   measure keycloak "POST .../openid-connect/token" "$kc/realms/bench/protocol/openid-connect/token" -s bench/token.lua -H "$client_basic"
   TOKEN=$kc_token measure keycloak "POST .../token/introspect" "$kc/realms/bench/protocol/openid-connect/token/introspect" \
@@ -183,11 +200,11 @@ fi
 # --- the table ---------------------------------------------------------------------------------
 report=$work/results-$accounts.md
 {
-  echo "### $total service accounts ($accounts seeded in ${seed_s}s), wrk -t2, ${warmup}s warm-up, ${duration}s measured"
+  echo "### $total service accounts ($accounts seeded in ${seed_s}s), wrk -t2, $warm_rounds warm-up rounds over every path, then ${warmup}s warm-up and ${duration}s measured per scenario"
   echo
   echo "Server JVM: $sizing"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), $(java -version 2>&1 | head -n 1)"
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), product on $("$server_java/bin/java" -version 2>&1 | head -n 1)"
   echo
   echo "| product | scenario | connections | requests/s | p50 | p99 | errors |"
   echo "|---|---|---:|---:|---:|---:|---:|"
@@ -204,8 +221,11 @@ report=$work/results-$accounts.md
     END {
       for (c in conns) {
         ceil = r["ours" FS "ceiling (GET /.well-known/jwks.json)" FS c]
-        for (k in r) { split(k, p, FS); if (p[1] == "ours" && p[3] == c && p[2] ~ /api\/v1\/me/ && ceil > 0)
-          printf "- %s at %s connections: %.2f x the ceiling\n", p[2], c, r[k] / ceil }
+        anon = r["ours" FS "GET /api/v1/me without a credential (401)" FS c]
+        for (k in r) { split(k, p, FS); if (p[1] == "ours" && p[3] == c && p[2] ~ /api\/v1\/me/ && ceil > 0) {
+          printf "- %s at %s connections: %.2f x the ceiling", p[2], c, r[k] / ceil
+          if (p[2] !~ /401/ && anon > 0) printf ", %.2f x the same call without a credential", r[k] / anon
+          printf "\n" } }
         kt = r["keycloak" FS "POST .../openid-connect/token" FS c]; ki = r["keycloak" FS "POST .../token/introspect" FS c]
         if (kt > 0) printf "- token grants at %s connections: %.1f x Keycloak\n", c, r["ours" FS "POST /oauth2/token" FS c] / kt
         if (ki > 0) printf "- introspections at %s connections: %.1f x Keycloak\n", c, r["ours" FS "POST /oauth2/introspect" FS c] / ki
