@@ -72,8 +72,11 @@ class CredentialCacheIT extends ApiIT {
                 if (accepted > 0) {
                     long lastAcceptedMs = after.stream().filter(c -> c.status() == 200)
                             .mapToLong(c -> (c.startedNanos() - changed) / 1_000_000).max().orElse(0);
+                    // What a second look shows tells a stale cache entry from a late database change.
                     lateAcceptances.add(change + " round " + round + ": " + accepted + " of " + after.size()
-                            + " accepted, the last one started " + lastAcceptedMs + " ms after the change returned");
+                            + " accepted, the last one started " + lastAcceptedMs + " ms after the change returned; a call now: "
+                            + caller.get("api/v1/me").status() + "; the credentials now: "
+                            + owner.get(base + "/credentials").body());
                 }
                 refusedAfter += (int) after.stream().filter(c -> c.status() == 401).count();
                 assertTrue(calls.stream().anyMatch(c -> c.startedNanos() < changed && c.status() == 200),
