@@ -1,10 +1,12 @@
 package dev.serviceaccounts.organization.control;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** Brings the schema to the version this build expects; Hibernate never generates it. */
+/** Prepares the database: brings the schema to the version this build expects (Hibernate never generates it). */
 public final class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
@@ -21,5 +23,27 @@ public final class DatabaseMigrations {
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        closeH2StaleResultGap(dataSource);
+    }
+
+    /**
+     * H2 hands a query its previous result again while no table the query reads has changed. H2
+     * 2.2 marks a committing transaction's tables as changed just before the commit lands
+     * ({@code SessionLocal.commit}), so a query that runs in that gap keeps the rows as they were
+     * before the commit, for its connection, until the table changes again: a revoked credential
+     * read back as active by the credential cache, accepted for as long as nothing else wrote
+     * (CredentialCacheIT caught it). Reusing results is turned off for the whole database, on every
+     * start; PostgreSQL has no such cache.
+     */
+    static void closeH2StaleResultGap(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("SET OPTIMIZE_REUSE_RESULTS 0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot turn off H2's reuse of query results", e);
+        }
     }
 }

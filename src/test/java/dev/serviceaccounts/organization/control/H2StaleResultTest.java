@@ -1,0 +1,100 @@
+package dev.serviceaccounts.organization.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * H2 (the version WildFly ships) can answer a query with rows from before a commit that has
+ * already returned; {@link DatabaseMigrations} turns that off. A writer revokes a row again and
+ * again and announces each commit once it returned; a reader on another connection runs the
+ * credential cache's kind of query, and a read older than the commit announced before the query
+ * started is stale.
+ */
+class H2StaleResultTest {
+
+    private static final long RACE_MILLIS = 1500;
+
+    @Test
+    void h2ReusesAResultFromBeforeACommitThatReturned() throws Exception {
+        var database = database();
+        assertTrue(staleReads(database) > 0, "H2 no longer serves stale results; the workaround can go");
+    }
+
+    @Test
+    void noReadIsStaleOnceTheGapIsClosed() throws Exception {
+        var database = database();
+        DatabaseMigrations.closeH2StaleResultGap(database);
+        assertEquals(0, staleReads(database));
+    }
+
+    private static JdbcDataSource database() throws SQLException {
+        var database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        database.setUser("sa");
+        database.setPassword("sa");
+        try (Connection connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("create table credential (id int primary key, revoked_at bigint not null)");
+            statement.execute("insert into credential values (1, 0)");
+        }
+        return database;
+    }
+
+    private static long staleReads(JdbcDataSource database) throws Exception {
+        var committed = new AtomicLong();
+        var running = new AtomicBoolean(true);
+        var stale = new AtomicLong();
+        var failure = new AtomicReference<Exception>();
+        Thread writer = new Thread(() -> {
+            try (Connection connection = database.getConnection();
+                 var update = connection.prepareStatement("update credential set revoked_at = ? where id = 1")) {
+                connection.setAutoCommit(false);
+                for (long value = 1; running.get(); value++) {
+                    update.setLong(1, value);
+                    update.executeUpdate();
+                    connection.commit();
+                    committed.set(value);
+                }
+            } catch (SQLException e) {
+                failure.set(e);
+            }
+        });
+        Thread reader = new Thread(() -> {
+            try (Connection connection = database.getConnection()) {
+                while (running.get()) {
+                    long before = committed.get();
+                    try (var query = connection.prepareStatement("select revoked_at from credential where id = ?")) {
+                        query.setInt(1, 1);
+                        try (var rows = query.executeQuery()) {
+                            rows.next();
+                            if (rows.getLong(1) < before) {
+                                stale.incrementAndGet();
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                failure.set(e);
+            }
+        });
+        writer.start();
+        reader.start();
+        Thread.sleep(RACE_MILLIS);
+        running.set(false);
+        writer.join();
+        reader.join();
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        assertTrue(committed.get() > 1000, "the writer committed often enough to race");
+        return stale.get();
+    }
+}
