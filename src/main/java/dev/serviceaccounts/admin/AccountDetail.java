@@ -105,18 +105,19 @@ public class AccountDetail implements Serializable {
         if (issued == null) {
             return null;
         }
-        oneTimeSecret.put(new OneTimeSecret.Secret(accountId, issued.keyId(), issued.secret(), issued.replacedKeyId()));
-        return self() + "&faces-redirect=true";
+        oneTimeSecret.put(accountId, issued);
+        return page(accountId) + "&faces-redirect=true";
     }
 
     private String act(String done, Supplier<?> action) {
         if (Messages.attempt(action) == null) {
             return null;
         }
-        return Messages.redirect(self(), done);
+        return Messages.redirect(page(accountId), done);
     }
 
-    private String self() {
+    /** The address of an account's page. */
+    static String page(UUID accountId) {
         return "/admin/account.xhtml?id=" + accountId;
     }
 
@@ -136,12 +137,12 @@ public class AccountDetail implements Serializable {
 
     public UsageView getUsage() {
         if (usage == null) {
-            usage = credentials.usage(caller.get(), accountId, 30);
+            usage = credentials.usage(caller.get(), accountId, Credentials.RECENT_DAYS);
         }
         return usage;
     }
 
-    /** The usage chart's bars: 30 days, scaled to the busiest. */
+    /** The usage chart's bars: the recent days, scaled to the busiest. */
     public List<Chart.Bar> getUsageBars() {
         return Chart.bars(getUsage());
     }

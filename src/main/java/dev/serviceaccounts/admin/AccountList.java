@@ -9,8 +9,6 @@ import dev.serviceaccounts.serviceaccount.boundary.ServiceAccounts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -71,26 +69,21 @@ public class AccountList {
         if (!"page".equals(name)) {
             parameters.remove("page");
         }
-        var address = new StringBuilder("accounts.xhtml");
-        char separator = '?';
-        for (var entry : parameters.entrySet()) {
-            if (entry.getValue() != null && !entry.getValue().isBlank()) {
-                address.append(separator).append(entry.getKey()).append('=')
-                        .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
-                separator = '&';
-            }
-        }
-        return address.toString();
+        return Forms.address("accounts.xhtml", parameters);
     }
 
     /** Sorting by a column: ascending first, descending when it already sorts ascending by it. */
     public String sortLink(String field) {
-        return link("sort", field.equals(sort) || (sort == null && "identifier".equals(field)) ? "-" + field : field);
+        return link("sort", field.equals(currentSort()) ? "-" + field : field);
     }
 
     public String sortMark(String field) {
-        String current = sort == null || sort.isBlank() ? "identifier" : sort;
+        String current = currentSort();
         return current.equals(field) ? "▲" : current.equals("-" + field) ? "▼" : "";
+    }
+
+    private String currentSort() {
+        return sort == null || sort.isBlank() ? ServiceAccountQuery.Sort.IDENTIFIER.parameter : sort;
     }
 
     public long usageOf(UUID id) {

@@ -52,9 +52,8 @@ public class AccountNew implements Serializable {
         if (created == null) {
             return null;
         }
-        var issued = created.credential();
-        oneTimeSecret.put(new OneTimeSecret.Secret(created.account().id(), issued.keyId(), issued.secret(), null));
-        return "/admin/account.xhtml?faces-redirect=true&id=" + created.account().id();
+        oneTimeSecret.put(created.account().id(), created.credential());
+        return AccountDetail.page(created.account().id()) + "&faces-redirect=true";
     }
 
     public AccountForm getForm() {

@@ -10,10 +10,9 @@ import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -69,18 +68,13 @@ public class AuditPage {
     }
 
     public String next(int delta) {
-        var address = new StringBuilder("audit.xhtml?page=").append(result.page() + delta);
-        append(address, "target", target);
-        append(address, "action", action);
-        append(address, "from", from);
-        append(address, "to", to);
-        return address.toString();
-    }
-
-    private static void append(StringBuilder address, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            address.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
+        var parameters = new LinkedHashMap<String, String>();
+        parameters.put("page", String.valueOf(result.page() + delta));
+        parameters.put("target", target);
+        parameters.put("action", action);
+        parameters.put("from", from);
+        parameters.put("to", to);
+        return Forms.address("audit.xhtml", parameters);
     }
 
     public List<AuditAction> getActions() {

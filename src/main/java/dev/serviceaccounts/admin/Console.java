@@ -39,7 +39,7 @@ public class Console {
     }
 
     public boolean isSignedIn() {
-        return request.getAttribute(Caller.ATTRIBUTE) instanceof Caller;
+        return currentCaller.isPresent();
     }
 
     public boolean isOrgAdmin() {

@@ -4,6 +4,8 @@ import dev.serviceaccounts.http.QueryParams;
 import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.serviceaccount.boundary.RoleGrant;
 import dev.serviceaccounts.serviceaccount.entity.TeamRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,20 @@ final class Forms {
             throw ProblemException.notFound("No service account was named.");
         }
         return id;
+    }
+
+    /** A page's address with these query parameters, in their order; blank ones are left out. */
+    static String address(String page, Map<String, String> parameters) {
+        var address = new StringBuilder(page);
+        char separator = '?';
+        for (var entry : parameters.entrySet()) {
+            if (entry.getValue() != null && !entry.getValue().isBlank()) {
+                address.append(separator).append(entry.getKey()).append('=')
+                        .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return address.toString();
     }
 
     /** Role grants from a team-id-to-role form map; a blank role means none in that team. */

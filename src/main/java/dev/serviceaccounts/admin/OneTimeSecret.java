@@ -1,5 +1,6 @@
 package dev.serviceaccounts.admin;
 
+import dev.serviceaccounts.credential.boundary.IssuedCredential;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.util.UUID;
@@ -18,8 +19,9 @@ public class OneTimeSecret implements Serializable {
 
     private transient Secret waiting; // never written with the session
 
-    synchronized void put(Secret secret) {
-        waiting = secret;
+    /** Holds a secret just issued to an account until that account's page takes it. */
+    synchronized void put(UUID accountId, IssuedCredential issued) {
+        waiting = new Secret(accountId, issued.keyId(), issued.secret(), issued.replacedKeyId());
     }
 
     synchronized Secret take(UUID accountId) {

@@ -12,6 +12,11 @@ public class CurrentCaller {
     @Inject
     HttpServletRequest request;
 
+    /** Whether the request was authenticated. */
+    public boolean isPresent() {
+        return request.getAttribute(Caller.ATTRIBUTE) instanceof Caller;
+    }
+
     public Caller get() {
         if (request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller) {
             return caller;

@@ -47,6 +47,8 @@ import java.util.UUID;
 public class Credentials {
 
     public static final int MAX_USAGE_DAYS = 90;
+    /** The days "recent" usage covers, today included: the console's totals and chart, the API's default. */
+    public static final int RECENT_DAYS = 30;
 
     @PersistenceContext
     EntityManager em;
@@ -103,7 +105,7 @@ public class Credentials {
         return new UsageView(accountId, from, to, series.stream().mapToLong(UsageView.Day::authentications).sum(), series);
     }
 
-    /** Authentications of each listed account over the last 30 days; the list was already authorized. */
+    /** Authentications of each listed account over the last {@link #RECENT_DAYS} days; only accounts the caller reads count. */
     public Map<UUID, Long> recentAuthentications(Caller caller, Collection<ServiceAccountView> listed) {
         var ids = listed.stream().filter(a -> AccessPolicy.permits(caller, Operation.READ_SERVICE_ACCOUNTS,
                 Scope.team(a.team() == null ? null : a.team().id()))).map(ServiceAccountView::id).toList();
@@ -112,7 +114,7 @@ public class Credentials {
             return totals;
         }
         LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate from = to.minusDays(29);
+        LocalDate from = to.minusDays(RECENT_DAYS - 1L);
         ids.forEach(id -> totals.put(id, from.datesUntil(to.plusDays(1)).mapToLong(date -> use.unflushed(id, date)).sum()));
         em.createQuery("select u.accountId, sum(u.authentications) from Usage u where u.accountId in :ids and u.date >= :from "
                         + "group by u.accountId", Object[].class)

@@ -29,6 +29,6 @@ public class UsageResource {
     @GET
     @Operation(summary = "Authentications per day (UTC) over the last `days` days (default 30, at most 90), counts of the last seconds included")
     public UsageView usage(@PathParam("id") UUID id, @QueryParam("days") String days) {
-        return credentials.usage(caller.get(), id, QueryParams.integer("days", days, 30, 1, Credentials.MAX_USAGE_DAYS));
+        return credentials.usage(caller.get(), id, QueryParams.integer("days", days, Credentials.RECENT_DAYS, 1, Credentials.MAX_USAGE_DAYS));
     }
 }

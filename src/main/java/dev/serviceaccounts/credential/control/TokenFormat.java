@@ -42,7 +42,8 @@ public final class TokenFormat {
 
     /** The key id a well-formed secret carries, or null when the secret is malformed or mistyped. */
     public static String keyIdOf(String secret) {
-        if (secret == null || secret.length() != SECRET_LENGTH || !secret.startsWith(SECRET_PREFIX)) {
+        String keyId = keyIdIn(secret);
+        if (keyId == null) {
             return null;
         }
         for (int i = SECRET_PREFIX.length(); i < SECRET_LENGTH; i++) {
@@ -51,10 +52,7 @@ public final class TokenFormat {
             }
         }
         String unchecked = secret.substring(0, SECRET_LENGTH - CHECKSUM);
-        if (!checksum(unchecked).equals(secret.substring(SECRET_LENGTH - CHECKSUM))) {
-            return null;
-        }
-        return keyIdIn(secret);
+        return checksum(unchecked).equals(secret.substring(SECRET_LENGTH - CHECKSUM)) ? keyId : null;
     }
 
     /**

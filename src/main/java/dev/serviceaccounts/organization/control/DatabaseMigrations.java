@@ -35,7 +35,7 @@ public final class DatabaseMigrations {
      * (CredentialCacheIT caught it). Reusing results is turned off for the whole database, on every
      * start; PostgreSQL has no such cache.
      */
-    static void closeH2StaleResultGap(DataSource dataSource) {
+    private static void closeH2StaleResultGap(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
                 try (var statement = connection.createStatement()) {
