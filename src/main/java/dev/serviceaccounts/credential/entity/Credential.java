@@ -1,5 +1,6 @@
 package dev.serviceaccounts.credential.entity;
 
+import dev.serviceaccounts.Ids;
 import dev.serviceaccounts.audit.entity.Actor;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import jakarta.persistence.AttributeOverride;
@@ -89,7 +90,7 @@ public class Credential {
 
     public Credential(ServiceAccount account, String keyId, String secretHash, String description, Actor createdBy,
                       Instant createdAt, Instant expiresAt) {
-        this.id = UUID.randomUUID();
+        this.id = Ids.timeOrdered();
         this.account = account;
         this.keyId = keyId;
         this.secretHash = secretHash;

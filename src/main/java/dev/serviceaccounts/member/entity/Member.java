@@ -1,5 +1,6 @@
 package dev.serviceaccounts.member.entity;
 
+import dev.serviceaccounts.Ids;
 import dev.serviceaccounts.team.entity.Team;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -64,7 +65,7 @@ public class Member {
     }
 
     public Member(String username, String displayName, String email, String passwordHash, OrgRole orgRole, Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this.id = Ids.timeOrdered();
         this.username = username;
         this.displayName = displayName;
         this.email = email;

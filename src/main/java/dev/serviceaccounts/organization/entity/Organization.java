@@ -1,5 +1,6 @@
 package dev.serviceaccounts.organization.entity;
 
+import dev.serviceaccounts.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,7 +40,7 @@ public class Organization {
     }
 
     public Organization(String name, Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this.id = Ids.timeOrdered();
         this.name = name;
         this.createdAt = createdAt;
     }

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.serviceaccount.entity;
 
+import dev.serviceaccounts.Ids;
 import dev.serviceaccounts.audit.entity.Actor;
 import dev.serviceaccounts.team.entity.Team;
 import jakarta.persistence.AttributeOverride;
@@ -90,7 +91,7 @@ public class ServiceAccount {
 
     public ServiceAccount(String identifier, String displayName, String description, Team team,
                           Actor createdBy, Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this.id = Ids.timeOrdered();
         this.identifier = identifier;
         this.displayName = displayName;
         this.description = description;

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.team.entity;
 
+import dev.serviceaccounts.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -34,7 +35,7 @@ public class Team {
     }
 
     public Team(String name, String description, Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this.id = Ids.timeOrdered();
         this.name = name;
         this.description = description;
         this.createdAt = createdAt;
