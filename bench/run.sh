@@ -52,8 +52,9 @@ java_child() { # the JVM under a launcher script
   local pid=$1; for _ in $(seq 1 50); do
     local child; child=$(pgrep -P "$pid" java || true); [ -n "$child" ] && { echo "$child"; return; }
     sleep 0.1; done; echo "$pid"; }
-wait_for() { # url expected-status
-  for _ in $(seq 1 1200); do
+wait_for() { # url expected-status; ten minutes at most (a starved machine has needed five to boot)
+  local deadline=$(( $(date +%s) + 600 ))
+  while [ "$(date +%s)" -lt $deadline ]; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = "$2" ] && return 0; sleep 0.1; done
   echo "no answer from $1" >&2; return 1; }
 

@@ -53,7 +53,8 @@ public final class StandaloneServer implements AutoCloseable {
                 "ORGANIZATION_NAME").forEach(env::remove);
         env.putAll(environment);
         process = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        // generous: on a starved two-core machine WildFly has been seen to take five minutes to boot
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(600));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The server exited; see " + base.resolve("console.log"));
@@ -67,7 +68,7 @@ public final class StandaloneServer implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("The server did not answer within 120 s");
+        throw new IllegalStateException("The server did not answer within 600 s");
     }
 
     /** SIGTERM to the script and the JVM: a graceful shutdown that closes the database. */
