@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class H2StaleResultTest {
 
-    private static final long RACE_MILLIS = 1500;
+    /** Commits the writer makes while the reader races it: a count, not a time, so a slow machine races as much. */
+    private static final long COMMITS = 30_000;
 
     @Test
     void h2ReusesAResultFromBeforeACommitThatReturned() throws Exception {
@@ -57,7 +58,7 @@ class H2StaleResultTest {
             try (Connection connection = database.getConnection();
                  var update = connection.prepareStatement("update probe set revoked_at = ? where id = 1")) {
                 connection.setAutoCommit(false);
-                for (long value = 1; running.get(); value++) {
+                for (long value = 1; value <= COMMITS; value++) {
                     update.setLong(1, value);
                     update.executeUpdate();
                     connection.commit();
@@ -65,6 +66,8 @@ class H2StaleResultTest {
                 }
             } catch (SQLException e) {
                 failure.set(e);
+            } finally {
+                running.set(false);
             }
         });
         Thread reader = new Thread(() -> {
@@ -87,14 +90,12 @@ class H2StaleResultTest {
         });
         writer.start();
         reader.start();
-        Thread.sleep(RACE_MILLIS);
-        running.set(false);
         writer.join();
         reader.join();
         if (failure.get() != null) {
             throw failure.get();
         }
-        assertTrue(committed.get() > 1000, "the writer committed often enough to race");
+        assertEquals(COMMITS, committed.get(), "the writer committed every time");
         return stale.get();
     }
 }
