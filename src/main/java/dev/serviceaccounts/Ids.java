@@ -26,15 +26,8 @@ public final class Ids {
     }
 
     static UUID timeOrdered(long unixMillis) {
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        long randA = ((random[0] & 0x0fL) << 8) | (random[1] & 0xffL);
-        long randB = 0;
-        for (int i = 2; i < 10; i++) {
-            randB = (randB << 8) | (random[i] & 0xffL);
-        }
-        long high = ((unixMillis & 0xffff_ffff_ffffL) << 16) | 0x7000L | randA;
-        long low = (randB & 0x3fff_ffff_ffff_ffffL) | 0x8000_0000_0000_0000L;
+        long high = ((unixMillis & 0xffff_ffff_ffffL) << 16) | 0x7000L | (RANDOM.nextInt() & 0x0fffL);
+        long low = (RANDOM.nextLong() & 0x3fff_ffff_ffff_ffffL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low);
     }
 }

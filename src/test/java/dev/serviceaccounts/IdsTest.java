@@ -3,7 +3,16 @@ package dev.serviceaccounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.serviceaccounts.audit.entity.Actor;
+import dev.serviceaccounts.credential.entity.Credential;
+import dev.serviceaccounts.member.entity.Member;
+import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.organization.entity.Organization;
+import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
+import dev.serviceaccounts.team.entity.Team;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +47,16 @@ class IdsTest {
         for (int i = 0; i < 100_000; i++) {
             assertTrue(seen.add(Ids.timeOrdered(1_790_000_000_000L)), "74 random bits per id");
         }
+    }
+
+    @Test
+    void everyEntityTakesATimeOrderedId() {
+        Instant now = Instant.now();
+        var team = new Team("platform", null, now);
+        var account = new ServiceAccount("ci-runner", null, null, team, Actor.system(), now);
+        List<UUID> ids = List.of(new Organization("Example", now).id(), team.id(), account.id(),
+                new Member("alice", null, null, "hash", OrgRole.USER, now).id(),
+                new Credential(account, "sak_0123456789abcdef", "hash", null, Actor.system(), now, null).id());
+        ids.forEach(id -> assertEquals(7, id.version(), id + " is a version 7 UUID"));
     }
 }

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  */
 public final class StandaloneServer implements AutoCloseable {
 
+    /** Generous: on a starved two-core machine WildFly has been seen to take five minutes to boot. */
+    private static final Duration STARTUP = Duration.ofSeconds(600);
+
     private static final int PORT_OFFSET = 300;
 
     private final Path base;
@@ -53,8 +56,7 @@ public final class StandaloneServer implements AutoCloseable {
                 "ORGANIZATION_NAME").forEach(env::remove);
         env.putAll(environment);
         process = builder.start();
-        // generous: on a starved two-core machine WildFly has been seen to take five minutes to boot
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(600));
+        Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The server exited; see " + base.resolve("console.log"));
@@ -68,7 +70,7 @@ public final class StandaloneServer implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("The server did not answer within 600 s");
+        throw new IllegalStateException("The server did not answer within " + STARTUP.toSeconds() + " s");
     }
 
     /** SIGTERM to the script and the JVM: a graceful shutdown that closes the database. */
