@@ -7,11 +7,13 @@ import dev.serviceaccounts.Api;
 import dev.serviceaccounts.ApiIT;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,19 +54,26 @@ class CredentialCacheIT extends ApiIT {
                         }
                     });
                 }
-                Thread.sleep(150); // the credential is hot in the cache
-                String base = "api/v1/service-accounts/" + id;
-                switch (change) {
-                    case REVOKE -> owner.post(base + "/credentials/" + issued.getString("keyId") + "/revoke", "{}").expect(200);
-                    case ROTATE -> owner.post(base + "/credentials/" + issued.getString("keyId") + "/rotate", "{}").expect(201);
-                    case DISABLE -> owner.post(base + "/disable", "").expect(200);
-                    case DELETE -> owner.delete(base).expect(204);
+                long changed;
+                try {
+                    // the credential is hot in the cache: every caller has been accepted at least twice
+                    awaitCalls(calls, c -> c.status() == 200, 2 * CALLERS);
+                    String base = "api/v1/service-accounts/" + id;
+                    switch (change) {
+                        case REVOKE -> owner.post(base + "/credentials/" + issued.getString("keyId") + "/revoke", "{}").expect(200);
+                        case ROTATE -> owner.post(base + "/credentials/" + issued.getString("keyId") + "/rotate", "{}").expect(201);
+                        case DISABLE -> owner.post(base + "/disable", "").expect(200);
+                        case DELETE -> owner.delete(base).expect(204);
+                    }
+                    changed = System.nanoTime();
+                    // every caller has started several calls since (however slow the machine), and a little time has passed
+                    Thread.sleep(300);
+                    awaitCalls(calls, c -> c.startedNanos() > changed, 3 * CALLERS);
+                } finally {
+                    running.set(false);
+                    pool.shutdown();
                 }
-                long changed = System.nanoTime();
-                Thread.sleep(300);
-                running.set(false);
-                pool.shutdown();
-                assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+                assertTrue(pool.awaitTermination(5, TimeUnit.MINUTES));
 
                 List<Call> after = calls.stream().filter(c -> c.startedNanos() > changed).toList();
                 assertTrue(after.size() >= CALLERS, change + ": the callers kept calling after the change");
@@ -85,5 +94,15 @@ class CredentialCacheIT extends ApiIT {
         }
         assertEquals(List.of(), lateAcceptances);
         assertTrue(refusedAfter > 0);
+    }
+
+    /** Waits, up to a minute, until that many finished calls match; fails the test beyond. */
+    private static void awaitCalls(Collection<Call> calls, Predicate<Call> matching, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (calls.stream().filter(matching).count() < count) {
+            assertTrue(System.nanoTime() < deadline, "only " + calls.stream().filter(matching).count() + " of " + count
+                    + " calls in a minute: " + calls.stream().map(Call::status).distinct().toList());
+            Thread.sleep(10);
+        }
     }
 }
