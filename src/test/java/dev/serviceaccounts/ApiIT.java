@@ -1,40 +1,31 @@
 package dev.serviceaccounts;
 
-import java.io.File;
-import java.net.URISyntaxException;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
+import java.io.IOException;
+import java.net.URI;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the integration tests: deploys the WAR Maven built to the provisioned WildFly and
- * talks to it over HTTP, as CI pipelines and admins do.
+ * Base of the integration tests: Arquillian starts the provisioned WildFly, the WAR Maven built is
+ * deployed to it once ({@link SharedDeployment}), and the tests talk to it over HTTP, as CI
+ * pipelines and admins do.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public abstract class ApiIT {
 
-    @ArquillianResource
-    protected URL base;
+    protected final URI base = SharedDeployment.ROOT;
 
     protected Api anonymous;
     protected Fixtures fixtures;
     protected Api owner;
 
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
     @BeforeEach
-    void connect() throws URISyntaxException {
-        anonymous = Api.at(base.toURI());
+    void connect() throws IOException {
+        SharedDeployment.ensure();
+        anonymous = Api.at(base);
         fixtures = new Fixtures(anonymous);
         owner = fixtures.owner();
     }

@@ -24,9 +24,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through its own chromedriver (Selenium downloads nothing),
- * with a fresh profile per browser so no test sees another's session.
+ * with a fresh profile per browser; {@link #forget()} clears its session between tests.
  */
 public final class Browser implements AutoCloseable {
+
+    /** How long a page or element may take: generous, as Chromium on a starved two-core machine is slow. */
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     private final ChromeDriver driver;
     private final URI root;
@@ -48,7 +51,7 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(PATIENCE);
     }
 
     public WebDriver driver() {
@@ -69,19 +72,19 @@ public final class Browser implements AutoCloseable {
     }
 
     public void type(String id, String text) {
-        WebElement field = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        WebElement field = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.id(id)));
         field.clear();
         field.sendKeys(text);
     }
 
     /** Clicks a button or link that loads a page, and waits until the next page replaced this one. */
     public void click(String id) {
-        submit(new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id(id))));
+        submit(new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.id(id))));
     }
 
     public void submit(WebElement element) {
         element.click();
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        var wait = new WebDriverWait(driver, PATIENCE);
         wait.until(d -> isGone(element));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
@@ -107,7 +110,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     public boolean has(String css) {
@@ -152,6 +155,13 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** As if a new browser: no page, no cookie, so no session of an earlier test. */
+    public void forget() {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.serviceaccounts;
 
 import java.time.Duration;
-import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 
@@ -10,11 +10,7 @@ public final class ServerClock {
 
     private static final String PROPERTY = "serviceaccounts.clock.offset";
 
-    private final ManagementClient management;
-
-    public ServerClock(ManagementClient management) {
-        this.management = management;
-    }
+    private final ModelControllerClient management = SharedDeployment.management();
 
     public void advance(Duration offset) throws Exception {
         reset();
@@ -25,13 +21,13 @@ public final class ServerClock {
 
     public void reset() throws Exception {
         ModelNode read = Operations.createReadResourceOperation(Operations.createAddress("system-property", PROPERTY));
-        if (Operations.isSuccessfulOutcome(management.getControllerClient().execute(read))) {
+        if (Operations.isSuccessfulOutcome(management.execute(read))) {
             execute(Operations.createRemoveOperation(Operations.createAddress("system-property", PROPERTY)));
         }
     }
 
     private void execute(ModelNode operation) throws Exception {
-        ModelNode result = management.getControllerClient().execute(operation);
+        ModelNode result = management.execute(operation);
         if (!Operations.isSuccessfulOutcome(result)) {
             throw new IllegalStateException(Operations.getFailureDescription(result).asString());
         }

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 /** An owner runs a service account's whole life in the console, and the API agrees at every step. */
+@ConsoleOnH2
 class AccountConsoleIT extends BrowserIT {
 
     @Test

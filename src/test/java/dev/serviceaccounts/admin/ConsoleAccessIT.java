@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Who gets into the console, and what each role sees there: exactly what the policy allows. */
+@ConsoleOnH2
 class ConsoleAccessIT extends BrowserIT {
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** The console's own defences: escaped output, view state, protected views, headers. */
+@ConsoleOnH2
 class ConsoleSafetyIT extends BrowserIT {
 
     private static final String SCRIPT = "<script>document.title='pwned'</script>";

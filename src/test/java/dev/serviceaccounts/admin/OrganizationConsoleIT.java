@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /** Teams, members and the credential policy, managed by an organization admin in the console. */
+@ConsoleOnH2
 class OrganizationConsoleIT extends BrowserIT {
 
     @Test

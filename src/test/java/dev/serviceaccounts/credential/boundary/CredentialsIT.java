@@ -19,15 +19,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CredentialsIT extends ApiIT {
-
-    @ArquillianResource
-    ManagementClient management;
 
     private String path(String account) {
         return "api/v1/service-accounts/" + account + "/credentials";
@@ -64,7 +59,7 @@ class CredentialsIT extends ApiIT {
 
     @AfterEach
     void realTime() throws Exception {
-        new ServerClock(management).reset();
+        new ServerClock().reset();
     }
 
     @Test
@@ -148,7 +143,7 @@ class CredentialsIT extends ApiIT {
                 Json.createObjectBuilder().add("gracePeriodSeconds", 3600).build()).expect(201).json();
         works(old);
         works(rotated);
-        new ServerClock(management).advance(Duration.ofMinutes(61));
+        new ServerClock().advance(Duration.ofMinutes(61));
         refused(old);
         works(rotated);
         owner.post(path(id) + "/" + rotated.getString("keyId") + "/rotate",
@@ -161,7 +156,7 @@ class CredentialsIT extends ApiIT {
         var shortLived = issue(id, Json.createObjectBuilder().add("lifetimeDays", 1).build());
         var defaultLived = issue(id, JsonValue.EMPTY_JSON_OBJECT);
         works(shortLived);
-        var clock = new ServerClock(management);
+        var clock = new ServerClock();
         clock.advance(Duration.ofDays(2));
         refused(shortLived);
         works(defaultLived);

@@ -20,8 +20,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +27,9 @@ class TokenServiceIT extends ApiIT {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    @ArquillianResource
-    ManagementClient management;
-
     @AfterEach
     void realTime() throws Exception {
-        new ServerClock(management).reset();
+        new ServerClock().reset();
     }
 
     /** An account in a fresh team, with the given role there, and a credential. */
@@ -162,7 +157,7 @@ class TokenServiceIT extends ApiIT {
         bearer(after).get("api/v1/me").expect(200);
         fixtures.member("USER").api().post("api/v1/organization/signing-keys/rotate", "").problem(403);
 
-        new ServerClock(management).advance(Duration.ofMinutes(17));
+        new ServerClock().advance(Duration.ofMinutes(17));
         bearer(before).get("api/v1/me").problem(401);
         bearer(after).get("api/v1/me").problem(401);
         var later = JWKSet.parse(anonymous.get(".well-known/jwks.json").expect(200).body());
@@ -200,12 +195,12 @@ class TokenServiceIT extends ApiIT {
         owner.post("api/v1/service-accounts/" + account.id() + "/enable", "").expect(200);
         assertTrue(introspect(as, account.secret()).getBoolean("active"));
 
-        new ServerClock(management).advance(Duration.ofMinutes(20));
+        new ServerClock().advance(Duration.ofMinutes(20));
         assertFalse(introspect(as, jwt).getBoolean("active"), "an expired JWT is inactive");
         assertTrue(introspect(as, account.secret()).getBoolean("active"));
-        new ServerClock(management).advance(Duration.ofDays(91));
+        new ServerClock().advance(Duration.ofDays(91));
         assertFalse(introspect(owner, account.secret()).getBoolean("active"), "an expired credential is inactive");
-        new ServerClock(management).reset();
+        new ServerClock().reset();
 
         owner.post("api/v1/service-accounts/" + account.id() + "/credentials/" + account.keyId() + "/revoke", "{}").expect(200);
         assertFalse(introspect(as, account.secret()).getBoolean("active"), "a revoked credential is inactive");

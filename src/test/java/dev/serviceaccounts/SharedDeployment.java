@@ -1,0 +1,66 @@
+package dev.serviceaccounts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+
+/**
+ * The WAR Maven built, deployed once into the server Arquillian started and left there for every
+ * test class that follows. Arquillian deploys per class, and each deployment (Hibernate, Weld,
+ * Faces, Flyway's check) cost 20 to 100 s on a starved two-core machine: most of a CI run. The
+ * server runs in a copy of its base directory (arquillian.xml), so nothing of this outlives it.
+ */
+public final class SharedDeployment {
+
+    private static final String NAME = "service-accounts.war";
+
+    /** The product's root on the server Arquillian started (the product owns the root context). */
+    public static final URI ROOT = URI.create("http://127.0.0.1:8080/");
+
+    private static ModelControllerClient management;
+
+    private static boolean deployed;
+
+    private SharedDeployment() {
+    }
+
+    /**
+     * The server's management API, on loopback, authenticated as the local user (WildFly's
+     * JBOSS-LOCAL-USER), for as long as the tests run.
+     */
+    public static synchronized ModelControllerClient management() {
+        if (management == null) {
+            try {
+                management = ModelControllerClient.Factory.create("remote+http", "127.0.0.1", 9990);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return management;
+    }
+
+    static synchronized void ensure() throws IOException {
+        if (deployed) {
+            return;
+        }
+        var address = Operations.createAddress("deployment", NAME);
+        var client = management();
+        if (!Operations.isSuccessfulOutcome(client.execute(Operations.createReadResourceOperation(address)))) {
+            ModelNode add = Operations.createAddOperation(address);
+            ModelNode content = new ModelNode();
+            content.get("path").set(Path.of(System.getProperty("it.war")).toAbsolutePath().toString());
+            content.get("archive").set(true);
+            add.get("content").add(content);
+            add.get("enabled").set(true);
+            ModelNode result = client.execute(add);
+            if (!Operations.isSuccessfulOutcome(result)) {
+                throw new IllegalStateException("Deploying " + NAME + " failed: " + Operations.getFailureDescription(result));
+            }
+        }
+        deployed = true;
+    }
+}
