@@ -82,9 +82,12 @@ public class KeyRing {
 
     /** The verifier for a kid, or null when no key with that kid is published now. */
     public JWSVerifier verifier(String kid) {
+        if (kid == null) {
+            return null; // every token we sign names its key; and the immutable map refuses a null lookup
+        }
         Instant now = clock.instant();
         Keys current = keys();
-        Published key = kid == null ? null : current.published().get(kid);
+        Published key = current.published().get(kid);
         if (key == null && now.isAfter(current.loadedAt().plus(RELOAD_AT_MOST_EVERY))) {
             key = reload().published().get(kid);
         }

@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.serviceaccounts.Api;
 import dev.serviceaccounts.ApiIT;
@@ -164,6 +171,32 @@ class TokenServiceIT extends ApiIT {
         assertEquals(null, later.getKeyByKeyId(SignedJWT.parse(before).getHeader().getKeyID()),
                 "a retired key leaves the JWKS once its tokens have expired");
         bearer(token(account)).get("api/v1/me").expect(200);
+    }
+
+    @Test
+    void aForgedOrMalformedJwtIsRefusedAndNeverAnError() throws Exception {
+        var account = account(null);
+        String kid = SignedJWT.parse(token(account)).getHeader().getKeyID();
+        var introspector = account(null);
+        owner.patch("api/v1/service-accounts/" + introspector.id(), Json.createObjectBuilder().add("introspector", true).build())
+                .expect(200);
+        Api as = introspector.basic(anonymous);
+        var claims = new JWTClaimsSet.Builder().subject(account.id()).claim("client_id", account.keyId())
+                .audience("service-accounts").expirationTime(new java.util.Date(System.currentTimeMillis() + 600_000)).build();
+        var foreignKey = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        var forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(), claims);
+        forged.sign(new ECDSASigner(foreignKey));
+        var withoutKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).build(), claims);
+        withoutKid.sign(new ECDSASigner(foreignKey));
+        String unsigned = new PlainJWT(claims).serialize();
+
+        // Past the moment the server may reload its keys when a token names one it does not know.
+        new ServerClock().advance(Duration.ofSeconds(6));
+        for (String token : List.of(forged.serialize(), withoutKid.serialize(), unsigned, "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
+                "eyJhbGciOiJFUzI1NiIsImtpZCI6Im5vLXN1Y2gta2V5In0.e30.c2ln", "eyJub3QganNvbg.e30.c2ln", "eyJ")) {
+            bearer(token).get("api/v1/me").problem(401);
+            assertFalse(introspect(as, token).getBoolean("active"), token);
+        }
     }
 
     @Test
