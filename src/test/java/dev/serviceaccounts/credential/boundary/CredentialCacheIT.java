@@ -66,9 +66,9 @@ class CredentialCacheIT extends ApiIT {
                         case DELETE -> owner.delete(base).expect(204);
                     }
                     changed = System.nanoTime();
-                    // every caller has started several calls since (however slow the machine), and a little time has passed
+                    // every caller has started two calls since on average (however slow the machine), and a little time has passed
                     Thread.sleep(300);
-                    awaitCalls(calls, c -> c.startedNanos() > changed, 3 * CALLERS);
+                    awaitCalls(calls, c -> c.startedNanos() > changed, 2 * CALLERS);
                 } finally {
                     running.set(false);
                     pool.shutdown();
@@ -96,12 +96,12 @@ class CredentialCacheIT extends ApiIT {
         assertTrue(refusedAfter > 0);
     }
 
-    /** Waits, up to a minute, until that many finished calls match; fails the test beyond. */
+    /** Waits, up to five minutes (a starved machine is that slow), until that many finished calls match. */
     private static void awaitCalls(Collection<Call> calls, Predicate<Call> matching, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (calls.stream().filter(matching).count() < count) {
             assertTrue(System.nanoTime() < deadline, "only " + calls.stream().filter(matching).count() + " of " + count
-                    + " calls in a minute: " + calls.stream().map(Call::status).distinct().toList());
+                    + " calls in five minutes: " + calls.stream().map(Call::status).distinct().toList());
             Thread.sleep(10);
         }
     }
