@@ -55,8 +55,8 @@ java_child() { # the JVM under a launcher script
   local pid=$1; for _ in $(seq 1 50); do
     local child; child=$(pgrep -P "$pid" java || true); [ -n "$child" ] && { echo "$child"; return; }
     sleep 0.1; done; echo "$pid"; }
-wait_for() { # url expected-status; ten minutes at most (a starved machine has needed five to boot)
-  local deadline=$(( $(date +%s) + 600 ))
+wait_for() { # url expected-status; fifteen minutes at most (a starved machine has needed seven to boot)
+  local deadline=$(( $(date +%s) + 900 ))
   while [ "$(date +%s)" -lt $deadline ]; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = "$2" ] && return 0; sleep 0.1; done
   echo "no answer from $1" >&2; return 1; }
@@ -72,7 +72,7 @@ start=$(now_ms)
 env -u DB_URL JAVA_HOME="$server_java" JBOSS_JAVA_SIZING="$sizing" DB_DRIVER=postgresql DB_URL=jdbc:postgresql://127.0.0.1:5432/$db DB_USER=$db_user DB_PASSWORD=$db_password \
   ADMIN_USERNAME=admin ADMIN_PASSWORD=$owner_password \
   target/server/bin/standalone.sh -Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-offset=500 \
-  -b 127.0.0.1 -bmanagement 127.0.0.1 > "$work/server-console.log" 2>&1 &
+  -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.as.management.blocking.timeout=900 > "$work/server-console.log" 2>&1 &
 launcher=$!; pids+=("$launcher")
 wait_for "http://127.0.0.1:$port/api/v1/me" 401
 startup_ms=$(( $(now_ms) - start ))
