@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -31,6 +32,8 @@ public final class Browser implements AutoCloseable {
     /** How long a page or element may take: generous, as Chromium on a starved two-core machine is slow. */
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
+    private static final Dimension WINDOW = new Dimension(1280, 900);
+
     private final ChromeDriver driver;
     private final URI root;
     private final Path profile;
@@ -46,7 +49,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--window-size=" + WINDOW.width + "," + WINDOW.height, "--user-data-dir=" + profile);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();
@@ -151,7 +154,7 @@ public final class Browser implements AutoCloseable {
             long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
             driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 140, 900), 4000))); // the whole page
             Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.manage().window().setSize(WINDOW);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,8 +163,8 @@ public final class Browser implements AutoCloseable {
     /** As if a new browser: no page, no cookie, so no session of an earlier test. */
     public void forget() {
         driver.get("about:blank");
-        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.manage().window().setSize(WINDOW);
     }
 
     @Override

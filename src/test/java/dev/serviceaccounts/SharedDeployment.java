@@ -43,24 +43,28 @@ public final class SharedDeployment {
         return management;
     }
 
+    /** Runs a management operation; a failed one fails the test with the server's reason. */
+    public static ModelNode execute(ModelNode operation) throws IOException {
+        ModelNode result = management().execute(operation);
+        if (!Operations.isSuccessfulOutcome(result)) {
+            throw new IllegalStateException(operation.get("operation").asString() + " failed: "
+                    + Operations.getFailureDescription(result).asString());
+        }
+        return Operations.readResult(result);
+    }
+
+    /** Deploys the WAR (by reference, not copied) on the first call; the server starts clean. */
     static synchronized void ensure() throws IOException {
         if (deployed) {
             return;
         }
-        var address = Operations.createAddress("deployment", NAME);
-        var client = management();
-        if (!Operations.isSuccessfulOutcome(client.execute(Operations.createReadResourceOperation(address)))) {
-            ModelNode add = Operations.createAddOperation(address);
-            ModelNode content = new ModelNode();
-            content.get("path").set(Path.of(System.getProperty("it.war")).toAbsolutePath().toString());
-            content.get("archive").set(true);
-            add.get("content").add(content);
-            add.get("enabled").set(true);
-            ModelNode result = client.execute(add);
-            if (!Operations.isSuccessfulOutcome(result)) {
-                throw new IllegalStateException("Deploying " + NAME + " failed: " + Operations.getFailureDescription(result));
-            }
-        }
+        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", NAME));
+        ModelNode content = new ModelNode();
+        content.get("path").set(Path.of(System.getProperty("it.war")).toAbsolutePath().toString());
+        content.get("archive").set(true);
+        add.get("content").add(content);
+        add.get("enabled").set(true);
+        execute(add);
         deployed = true;
     }
 }

@@ -76,7 +76,6 @@ class CredentialCacheIT extends ApiIT {
                 assertTrue(pool.awaitTermination(5, TimeUnit.MINUTES));
 
                 List<Call> after = calls.stream().filter(c -> c.startedNanos() > changed).toList();
-                assertTrue(after.size() >= CALLERS, change + ": the callers kept calling after the change");
                 long accepted = after.stream().filter(c -> c.status() == 200).count();
                 if (accepted > 0) {
                     long lastAcceptedMs = after.stream().filter(c -> c.status() == 200)

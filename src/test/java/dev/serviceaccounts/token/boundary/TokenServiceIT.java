@@ -26,6 +26,7 @@ import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,14 @@ class TokenServiceIT extends ApiIT {
 
     private Api bearer(String token) {
         return anonymous.withAuthorization("Bearer " + token);
+    }
+
+    /** A service account allowed to introspect, as an API client over HTTP Basic. */
+    private Api introspector() {
+        var introspector = account(null);
+        owner.patch("api/v1/service-accounts/" + introspector.id(), Json.createObjectBuilder().add("introspector", true).build())
+                .expect(200);
+        return introspector.basic(anonymous);
     }
 
     private JsonObject introspect(Api as, String token) {
@@ -177,12 +186,9 @@ class TokenServiceIT extends ApiIT {
     void aForgedOrMalformedJwtIsRefusedAndNeverAnError() throws Exception {
         var account = account(null);
         String kid = SignedJWT.parse(token(account)).getHeader().getKeyID();
-        var introspector = account(null);
-        owner.patch("api/v1/service-accounts/" + introspector.id(), Json.createObjectBuilder().add("introspector", true).build())
-                .expect(200);
-        Api as = introspector.basic(anonymous);
+        Api as = introspector();
         var claims = new JWTClaimsSet.Builder().subject(account.id()).claim("client_id", account.keyId())
-                .audience("service-accounts").expirationTime(new java.util.Date(System.currentTimeMillis() + 600_000)).build();
+                .audience("service-accounts").expirationTime(new Date(System.currentTimeMillis() + 600_000)).build();
         var foreignKey = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
         var forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(), claims);
         forged.sign(new ECDSASigner(foreignKey));
@@ -203,10 +209,7 @@ class TokenServiceIT extends ApiIT {
     void introspectionTellsWhetherEachFormOfTokenIsGoodAndWhose() throws Exception {
         var account = account("VIEWER");
         String jwt = token(account);
-        var introspector = account(null);
-        owner.patch("api/v1/service-accounts/" + introspector.id(), Json.createObjectBuilder().add("introspector", true).build())
-                .expect(200);
-        Api as = introspector.basic(anonymous);
+        Api as = introspector();
 
         for (String token : List.of(jwt, account.secret())) {
             var active = introspect(as, token);
