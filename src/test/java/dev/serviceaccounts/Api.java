@@ -100,18 +100,26 @@ public final class Api {
         }
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(method + " " + path, response.statusCode(), response.headers(), response.body());
+            return new Reply(root, method + " " + path, response.statusCode(), response.headers(), response.body());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
     }
 
     /** One answer, with assertions that print the body when they fail. */
-    public record Reply(String request, int status, java.net.http.HttpHeaders headers, String body) {
+    public record Reply(URI root, String request, int status, java.net.http.HttpHeaders headers, String body) {
 
         public Reply expect(int expected) {
-            assertEquals(expected, status, () -> request + " answered " + status + ": " + body);
+            assertEquals(expected, status, this::describe);
             return this;
+        }
+
+        /** What was asked and answered; after a 5xx from the shared server, with that server's last logged errors. */
+        public String describe() {
+            String answer = request + " answered " + status + ": " + body;
+            return status >= 500 && root.equals(SharedDeployment.ROOT)
+                    ? answer + "\nLast errors in the server log:\n" + ServerLog.lastErrors()
+                    : answer;
         }
 
         public JsonObject json() {
@@ -133,7 +141,7 @@ public final class Api {
         /** Asserts an RFC 9457 problem document with this status, and returns it. */
         public JsonObject problem(int expected) {
             expect(expected);
-            assertEquals("application/problem+json", contentType(), () -> request + ": " + body);
+            assertEquals("application/problem+json", contentType(), this::describe);
             var problem = json();
             assertEquals(expected, problem.getInt("status"));
             return problem;
