@@ -10,9 +10,18 @@ public final class ServerClock {
     private static final ModelNode PROPERTY = Operations.createAddress("system-property", "serviceaccounts.clock.offset");
 
     public void advance(Duration offset) throws Exception {
+        set(offset.toString());
+    }
+
+    /** Breaks the clock: every look at it throws on the server, a fault the server has to answer for. */
+    public void breakDown() throws Exception {
+        set("not a duration");
+    }
+
+    private void set(String offset) throws Exception {
         reset();
         ModelNode add = Operations.createAddOperation(PROPERTY);
-        add.get("value").set(offset.toString());
+        add.get("value").set(offset);
         SharedDeployment.execute(add);
     }
 

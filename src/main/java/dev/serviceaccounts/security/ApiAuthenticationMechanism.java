@@ -55,7 +55,15 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (credential == null) {
             return context.doNothing();
         }
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential);
+        } catch (RuntimeException e) {
+            // Thrown here, it would reach the container, which answers with an HTML page; the endpoint
+            // rethrows it instead (rethrowFailure), so it is answered and logged as that endpoint's errors are.
+            request.setAttribute(FAILURE, e);
+            return context.doNothing();
+        }
         if (result.getStatus() == CredentialValidationResult.Status.VALID
                 && result.getCallerPrincipal() instanceof CallerIdentity identity) {
             request.setAttribute(Caller.ATTRIBUTE, identity.caller().from(request.getRemoteAddr()));
@@ -66,6 +74,19 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** Request attribute set when a request carried an Authorization header, valid or not. */
     public static final String CREDENTIALS_PRESENTED = ApiAuthenticationMechanism.class.getName() + ".presented";
+
+    /** Request attribute holding what went wrong while a credential was being checked, if anything did. */
+    private static final String FAILURE = ApiAuthenticationMechanism.class.getName() + ".failure";
+
+    /**
+     * Throws what went wrong while this request's credential was being checked, if anything did: a
+     * fault on the server is not a wrong credential, so it must not be answered 401.
+     */
+    public static void rethrowFailure(HttpServletRequest request) {
+        if (request.getAttribute(FAILURE) instanceof RuntimeException e) {
+            throw e;
+        }
+    }
 
     static Credential credential(String authorization, String sourceIp) {
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -20,6 +20,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
+        ApiAuthenticationMechanism.rethrowFailure(request); // to the exception mappers: a problem document
         if (request.getAttribute(Caller.ATTRIBUTE) == null) {
             context.abortWith(Challenge.unauthorized(request.getAttribute(ApiAuthenticationMechanism.CREDENTIALS_PRESENTED) != null));
         }

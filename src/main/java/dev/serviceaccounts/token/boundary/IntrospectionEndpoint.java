@@ -20,7 +20,7 @@ public class IntrospectionEndpoint extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OAuthResponses.guarded(response, () -> introspect(request, response));
+        OAuthResponses.guarded(request, response, () -> introspect(request, response));
     }
 
     private void introspect(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,6 +1,7 @@
 package dev.serviceaccounts.token.boundary;
 
 import dev.serviceaccounts.http.JsonP;
+import dev.serviceaccounts.security.ApiAuthenticationMechanism;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,9 +38,13 @@ final class OAuthResponses {
         void run() throws IOException;
     }
 
-    /** Runs an exchange; anything unexpected becomes RFC 6749's server_error, logged, never shown. */
-    static void guarded(HttpServletResponse response, Exchange exchange) throws IOException {
+    /**
+     * Runs an exchange; anything unexpected, including a fault while the request's credential was
+     * being checked, becomes RFC 6749's server_error, logged, never shown.
+     */
+    static void guarded(HttpServletRequest request, HttpServletResponse response, Exchange exchange) throws IOException {
         try {
+            ApiAuthenticationMechanism.rethrowFailure(request);
             exchange.run();
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();

@@ -30,7 +30,7 @@ public class TokenEndpoint extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OAuthResponses.guarded(response, () -> grant(request, response));
+        OAuthResponses.guarded(request, response, () -> grant(request, response));
     }
 
     private void grant(HttpServletRequest request, HttpServletResponse response) throws IOException {

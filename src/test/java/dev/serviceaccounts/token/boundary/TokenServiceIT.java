@@ -20,6 +20,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.serviceaccounts.Api;
 import dev.serviceaccounts.ApiIT;
 import dev.serviceaccounts.ServerClock;
+import dev.serviceaccounts.ServerLog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -248,6 +250,34 @@ class TokenServiceIT extends ApiIT {
         var teamAdmin = fixtures.teamAdmin(plain.team());
         teamAdmin.api().patch("api/v1/service-accounts/" + plain.id(),
                 Json.createObjectBuilder().add("introspector", true).build()).problem(403);
+    }
+
+    @Test
+    void aServerFaultWhileACredentialIsCheckedIsAServerErrorNeverA401OrAnHtmlPage() throws Exception {
+        var account = account("ADMIN");
+        var introspector = introspector();
+        new ServerClock().breakDown(); // every credential check now throws inside the server
+
+        var api = account.basic(anonymous).get("api/v1/me");
+        var problem = api.problem(500);
+        assertTrue(api.body().startsWith("{"), api::describe);
+        var incident = Pattern.compile("incident ([0-9a-f-]{36})").matcher(problem.getString("detail"));
+        assertTrue(incident.find(), problem.getString("detail"));
+        anonymous.withAuthorization("Bearer " + account.secret()).get("api/v1/me").problem(500);
+
+        var grant = account.basic(anonymous).send("POST", "oauth2/token", "grant_type=client_credentials", FORM, null);
+        assertEquals(500, grant.status(), grant::describe);
+        assertEquals("server_error", grant.json().getString("error"));
+        var introspection = introspector.send("POST", "oauth2/introspect", "token=x", FORM, null);
+        assertEquals(500, introspection.status(), introspection::describe);
+        assertEquals("server_error", introspection.json().getString("error"));
+
+        String log = ServerLog.read();
+        assertTrue(log.contains(incident.group(1)), "the operator finds the incident in the server log");
+        assertFalse(log.contains(account.secret()), "the secret is never logged");
+
+        new ServerClock().reset();
+        account.basic(anonymous).get("api/v1/me").expect(200);
     }
 
     @Test
