@@ -65,49 +65,43 @@ public class CredentialUse {
         return tally == null ? 0 : tally.unflushed();
     }
 
-    /** Takes what waits to be written; what arrives meanwhile waits for the next batch. */
-    Map<UUID, Use> drain() {
-        var batch = new HashMap<UUID, Use>();
-        for (UUID id : pending.keySet()) {
-            Use use = pending.remove(id);
-            if (use != null) {
-                batch.put(id, use);
+    /**
+     * What waits to be written, as it is now. It stays visible to readers until {@link #written}
+     * says it is in the database: taken out earlier, it would be in neither place while the flush's
+     * transaction runs, and a credential read then showed no last use.
+     */
+    Batch unwritten(LocalDate today) {
+        var counts = new HashMap<Day, Long>();
+        tallies.forEach((day, tally) -> {
+            long total = tally.count.sum();
+            if (total > tally.flushed) {
+                counts.put(day, total - tally.flushed);
             }
-        }
-        if (noted.size() > 100_000) {
-            noted.clear();
-        }
-        return batch;
+        });
+        return new Batch(Map.copyOf(pending), counts, today);
+    }
+
+    /** What one flush writes: last uses by credential id, and counts not yet in the database. */
+    record Batch(Map<UUID, Use> uses, Map<Day, Long> counts, LocalDate today) {
     }
 
     /**
-     * Takes the counts that wait to be written, marking them written; days before yesterday are
-     * then forgotten, as no request counts on them any more.
+     * The batch is in the database (its transaction committed): forgets it, but not what arrived
+     * since (a newer use of a credential, more authentications), which waits for the next batch.
+     * Days before yesterday are then forgotten, as no request counts on them any more.
      */
-    Map<Day, Long> drainCounts(LocalDate today) {
-        var batch = new HashMap<Day, Long>();
-        long yesterday = today.toEpochDay() - 1;
-        for (var entry : tallies.entrySet()) {
-            Tally tally = entry.getValue();
-            long total = tally.count.sum();
-            if (total > tally.flushed) {
-                batch.put(entry.getKey(), total - tally.flushed);
-                tally.flushed = total;
-            }
-            if (entry.getKey().epochDay() < yesterday) {
-                tallies.remove(entry.getKey(), tally);
-            }
-        }
-        return batch;
-    }
-
-    /** Forgets what was taken but could not be written, so it is written with the next batch. */
-    void putBack(Map<Day, Long> counts) {
-        counts.forEach((day, n) -> {
+    void written(Batch batch) {
+        batch.uses().forEach(pending::remove);
+        batch.counts().forEach((day, n) -> {
             Tally tally = tallies.get(day);
             if (tally != null) {
-                tally.flushed -= n;
+                tally.flushed += n;
             }
         });
+        long yesterday = batch.today().toEpochDay() - 1;
+        tallies.entrySet().removeIf(entry -> entry.getKey().epochDay() < yesterday && entry.getValue().unflushed() == 0);
+        if (noted.size() > 100_000) {
+            noted.clear();
+        }
     }
 }

@@ -1,10 +1,14 @@
 package dev.serviceaccounts.credential.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,21 +36,32 @@ public class CredentialUseFlush {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** Writes a batch in this method's transaction; memory forgets it only once that transaction committed. */
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     public void flush() {
-        use.drain().forEach((id, last) -> em.createQuery(
+        var batch = use.unwritten(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        batch.uses().forEach((id, last) -> em.createQuery(
                         "update Credential c set c.lastUsedAt = :at, c.lastUsedIp = :ip where c.id = :id "
                                 + "and (c.lastUsedAt is null or c.lastUsedAt < :at)")
                 .setParameter("at", last.at()).setParameter("ip", last.ip()).setParameter("id", id)
                 .executeUpdate());
-        var counts = use.drainCounts(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        try {
-            counts.forEach((day, n) -> em.createNativeQuery(ADD_COUNT)
-                    .setParameter(1, day.date()).setParameter(2, n).setParameter(3, day.accountId())
-                    .executeUpdate());
-        } catch (RuntimeException e) {
-            use.putBack(counts);
-            throw e;
-        }
+        batch.counts().forEach((day, n) -> em.createNativeQuery(ADD_COUNT)
+                .setParameter(1, day.date()).setParameter(2, n).setParameter(3, day.accountId())
+                .executeUpdate());
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    use.written(batch);
+                }
+            }
+        });
     }
 }
