@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.serviceaccounts.BrowserIT;
 import dev.serviceaccounts.Fixtures;
+import dev.serviceaccounts.ServerLog;
 import jakarta.json.Json;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -104,6 +107,13 @@ class ConsoleSafetyIT extends BrowserIT {
         browser.open("admin/account.xhtml?id=" + account.getString("id"));
         browser.click("roles:delete");
         assertEquals("Delete " + account.getString("identifier"), browser.title());
+
+        // the refused open is logged, but never with the token that opens the page
+        var token = Pattern.compile("jakarta\\.faces\\.Token=([^&#]+)").matcher(browser.driver().getCurrentUrl());
+        assertTrue(token.find(), browser.driver().getCurrentUrl());
+        String log = ServerLog.read();
+        assertFalse(log.contains(token.group(1)), "the page's token is in the server log");
+        assertFalse(log.contains(URLDecoder.decode(token.group(1), StandardCharsets.UTF_8)), "the page's token is in the server log");
     }
 
     @Test
