@@ -68,27 +68,32 @@ public class CredentialUse {
     /**
      * What waits to be written, as it is now. It stays visible to readers until {@link #written}
      * says it is in the database: taken out earlier, it would be in neither place while the flush's
-     * transaction runs, and a credential read then showed no last use.
+     * transaction runs, and a credential read then showed no last use. Days before yesterday that
+     * the database holds in full are forgotten here, as no request counts on them any more.
      */
     Batch unwritten(LocalDate today) {
+        long yesterday = today.toEpochDay() - 1;
+        tallies.entrySet().removeIf(entry -> entry.getKey().epochDay() < yesterday && entry.getValue().unflushed() == 0);
+        if (noted.size() > 100_000) {
+            noted.clear();
+        }
         var counts = new HashMap<Day, Long>();
         tallies.forEach((day, tally) -> {
-            long total = tally.count.sum();
-            if (total > tally.flushed) {
-                counts.put(day, total - tally.flushed);
+            long unflushed = tally.unflushed();
+            if (unflushed > 0) {
+                counts.put(day, unflushed);
             }
         });
-        return new Batch(Map.copyOf(pending), counts, today);
+        return new Batch(Map.copyOf(pending), counts);
     }
 
     /** What one flush writes: last uses by credential id, and counts not yet in the database. */
-    record Batch(Map<UUID, Use> uses, Map<Day, Long> counts, LocalDate today) {
+    record Batch(Map<UUID, Use> uses, Map<Day, Long> counts) {
     }
 
     /**
      * The batch is in the database (its transaction committed): forgets it, but not what arrived
      * since (a newer use of a credential, more authentications), which waits for the next batch.
-     * Days before yesterday are then forgotten, as no request counts on them any more.
      */
     void written(Batch batch) {
         batch.uses().forEach(pending::remove);
@@ -98,10 +103,5 @@ public class CredentialUse {
                 tally.flushed += n;
             }
         });
-        long yesterday = batch.today().toEpochDay() - 1;
-        tallies.entrySet().removeIf(entry -> entry.getKey().epochDay() < yesterday && entry.getValue().unflushed() == 0);
-        if (noted.size() > 100_000) {
-            noted.clear();
-        }
     }
 }
