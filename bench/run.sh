@@ -42,7 +42,7 @@ cleanup() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; d
 trap cleanup EXIT
 # A failed step names itself and shows the end of the product's log: CI keeps nothing else.
 set -E
-trap '[ "$BASHPID" = "$$" ] && { echo "bench: line $LINENO failed: $BASH_COMMAND" >&2; tail -n 30 "$work/server-console.log" >&2 || true; }' ERR
+trap '[ "$BASHPID" = "$$" ] && { echo "bench: line $LINENO failed: $BASH_COMMAND" >&2; tail -n 30 "$work/server-console.log" >&2 2>/dev/null || true; }' ERR
 
 need=()
 for tool in wrk jq curl; do command -v $tool >/dev/null || need+=("$tool"); done
