@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the product (and, with --keycloak, Keycloak's service-account clients) on 127.0.0.1.
 #
-#   bench/run.sh [--accounts N] [--duration S] [--keycloak] [--smoke] [--no-build]
+#   bench/run.sh [--accounts N[,M]] [--duration S] [--keycloak] [--smoke] [--no-build]
 #
 # SERVER_JAVA_HOME runs the product on another JDK (default: the java on the PATH);
 # SERVER_JAVA_SIZING replaces its heap settings.
@@ -9,8 +9,11 @@
 # Provisions and starts the product on PostgreSQL, seeds N service accounts with credentials
 # (SQL, in bulk), then runs wrk for each scenario at 16 and 64 connections, each after a
 # warm-up, and prints one Markdown table with requests/s, p50, p99 and errors, then the
-# server's resident memory and start-up time. --smoke: a few seconds, 100 accounts, fails on
-# any error. Results also go to target/bench/results-N.md.
+# server's resident memory and start-up time. With N,M it measures the product at N, at M and
+# at N again, on one server and database (seeding, then deleting the rows it added), and
+# compares M with the mean of the two at N, which cancels the server's warming up in between.
+# --smoke: a few seconds per scenario, 100 and 300 accounts, fails on any error. Results also go
+# to target/bench/results-N.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +27,7 @@ while [ $# -gt 0 ]; do
     --keycloak) keycloak=true ;;
     # the smoke proves the script works, not speed: a cold server on a starved machine may take
     # seconds per answer at first, so it waits longer and measures for a little longer
-    --smoke) smoke=true; accounts=100; duration=5; warmup=3; warm_rounds=1; connections=(16); timeout=30s ;;
+    --smoke) smoke=true; accounts=100,300; duration=5; warmup=3; warm_rounds=1; connections=(16); timeout=30s ;;
     --no-build) build=false ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -94,24 +97,42 @@ gate_secret=$(post "service-accounts/$gate/credentials" '{}' | jq -r .secret)
 writer=$(post service-accounts '{"identifier":"bench-writer","globalAdmin":true}' | jq -r .id)
 writer_secret=$(post "service-accounts/$writer/credentials" '{}' | jq -r .secret)
 
-seed_start=$(now_ms)
-psql_bench -v team="'$team'" -v n="$accounts" <<'SQL'
-insert into service_account (id, identifier, display_name, team_id, global_admin, introspector, status, created_at,
-                             created_by_kind, created_by_name, version)
-select gen_random_uuid(), 'seed-' || g, 'Seeded ' || g, :team::uuid, false, false, 'ACTIVE', now(), 'SYSTEM', 'bench', 0
-from generate_series(1, :n) g;
+IFS=, read -ra sizes <<<"$accounts"
+for n in "${sizes[@]}"; do [[ $n =~ ^[0-9]+$ ]] || { echo "--accounts takes N or N,M" >&2; exit 2; }; done
+[ ${#sizes[@]} -le 2 ] || { echo "--accounts takes N or N,M" >&2; exit 2; }
+seeded=0 seed_log=""
+# settle_at N: seeds accounts with a credential each (bulk SQL), or deletes seeded ones, until N are
+# there; then settles what that left behind (VACUUM, a checkpoint), so that autovacuum's first pass
+# over the rows and the checkpoint that writes them out do not run during the scenarios.
+settle_at() {
+  local n=$1 begun; begun=$(now_ms)
+  if [ "$n" -gt "$seeded" ]; then
+    psql_bench -v team="'$team'" -v from=$((seeded + 1)) -v to="$n" <<'SQL'
+with seeded as (
+  insert into service_account (id, identifier, display_name, team_id, global_admin, introspector, status, created_at,
+                               created_by_kind, created_by_name, version)
+  select gen_random_uuid(), 'seed-' || g, 'Seeded ' || g, :team::uuid, false, false, 'ACTIVE', now(), 'SYSTEM', 'bench', 0
+  from generate_series(:from, :to) g
+  returning id, identifier)
 insert into credential (id, service_account_id, key_id, secret_hash, created_at, created_by_kind, created_by_name,
                         expires_at, version)
-select gen_random_uuid(), a.id, 'sak_' || substr(md5(a.identifier), 1, 16), encode(sha256(a.identifier::bytea), 'base64'),
+select gen_random_uuid(), s.id, 'sak_' || substr(md5(s.identifier), 1, 16), encode(sha256(s.identifier::bytea), 'base64'),
        now(), 'SYSTEM', 'bench', now() + interval '90 days', 0
-from service_account a where a.identifier like 'seed-%';
+from seeded s;
 SQL
-# Settle what the bulk insert left behind before measuring, so that autovacuum's first pass over
-# the new rows and the checkpoint that writes them out do not run during the scenarios.
-psql_bench -c "vacuum analyze service_account" -c "vacuum analyze credential"
-su postgres -c "psql -q -c checkpoint"
-seed_s=$(( ($(now_ms) - seed_start) / 1000 ))
-total=$(psql_bench -tA -c "select count(*) from service_account")
+    psql_bench -c "vacuum analyze service_account" -c "vacuum analyze credential"
+  elif [ "$n" -lt "$seeded" ]; then # VACUUM FULL leaves tables and indexes as compact as seeding did
+    psql_bench -v n="$n" <<'SQL'
+delete from credential c using service_account a
+where c.service_account_id = a.id and a.identifier like 'seed-%' and substr(a.identifier, 6)::int > :n;
+delete from service_account where identifier like 'seed-%' and substr(identifier, 6)::int > :n;
+SQL
+    psql_bench -c "vacuum full analyze service_account" -c "vacuum full analyze credential"
+  fi
+  su postgres -c "psql -q -c checkpoint"
+  seeded=$n
+  seed_log+="${seed_log:+, then }$n in $(( ($(now_ms) - begun) / 1000 )) s"
+}
 
 jwt() { curl -sf -u "$key:$secret" -d grant_type=client_credentials "http://127.0.0.1:$port/oauth2/token" | jq -r .access_token; }
 
@@ -133,7 +154,7 @@ measure() {
     if [ "${EXPECT_401:-}" = yes ]; then # refused on purpose: an error is an answer that was not refused
       non2xx=$(( $(awk '/requests in/ {print $1}' <<<"$out") - non2xx ))
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$product" "$scenario" "$c" "${rps:-0}" "${p50:-?}" "${p99:-?}" "$((non2xx + sock))" >> "$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$product" "${at:--}" "$scenario" "$c" "${rps:-0}" "${p50:-?}" "${p99:-?}" "$((non2xx + sock))" >> "$results"
     errors_total=$((errors_total + non2xx + sock))
   done
 }
@@ -146,30 +167,41 @@ expect_active() {
 }
 expect_active "http://127.0.0.1:$port/oauth2/introspect" "Authorization: Bearer $gate_secret" "$(jwt)"
 
-# Warm every path, round after round, before measuring any: on two cores the JIT needs about two
-# minutes of this load before the figures settle (shorter warm-ups made them drift by 2 x).
 warm() { wrk -t2 -c16 -d"${warmup}s" --timeout "$timeout" "$@" > /dev/null 2>&1 || true; }
-for _ in $(seq 1 "$warm_rounds"); do
-  warm "http://127.0.0.1:$port/.well-known/jwks.json"
-  warm "$api/me"
-  warm -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "$api/me"
-  warm -H "Authorization: Bearer $secret" "$api/me"
-  warm -H "Authorization: Bearer $(jwt)" "$api/me"
-  warm -s bench/token.lua -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "http://127.0.0.1:$port/oauth2/token"
-  TOKEN=$(jwt) warm -s bench/introspect.lua -H "Authorization: Bearer $gate_secret" "http://127.0.0.1:$port/oauth2/introspect"
-done
+measure_ours() {
+  measure ours "ceiling (GET /.well-known/jwks.json)" "http://127.0.0.1:$port/.well-known/jwks.json"
+  EXPECT_401=yes measure ours "GET /api/v1/me without a credential (401)" "$api/me"
+  measure ours "GET /api/v1/me, Basic key:secret" "$api/me" -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
+  measure ours "GET /api/v1/me, Bearer secret" "$api/me" -H "Authorization: Bearer $secret"
+  measure ours "GET /api/v1/me, Bearer JWT" "$api/me" -H "Authorization: Bearer $(jwt)"
+  measure ours "POST /oauth2/token" "http://127.0.0.1:$port/oauth2/token" -s bench/token.lua \
+    -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
+  TOKEN=$(jwt) measure ours "POST /oauth2/introspect" "http://127.0.0.1:$port/oauth2/introspect" -s bench/introspect.lua \
+    -H "Authorization: Bearer $gate_secret"
+  RUN=$(date +%s) measure ours "create account, issue credential" "http://127.0.0.1:$port" -s bench/create.lua \
+    -H "Authorization: Bearer $writer_secret"
+}
 
-measure ours "ceiling (GET /.well-known/jwks.json)" "http://127.0.0.1:$port/.well-known/jwks.json"
-EXPECT_401=yes measure ours "GET /api/v1/me without a credential (401)" "$api/me"
-measure ours "GET /api/v1/me, Basic key:secret" "$api/me" -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
-measure ours "GET /api/v1/me, Bearer secret" "$api/me" -H "Authorization: Bearer $secret"
-measure ours "GET /api/v1/me, Bearer JWT" "$api/me" -H "Authorization: Bearer $(jwt)"
-measure ours "POST /oauth2/token" "http://127.0.0.1:$port/oauth2/token" -s bench/token.lua \
-  -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
-TOKEN=$(jwt) measure ours "POST /oauth2/introspect" "http://127.0.0.1:$port/oauth2/introspect" -s bench/introspect.lua \
-  -H "Authorization: Bearer $gate_secret"
-RUN=$(date +%s) measure ours "create account, issue credential" "http://127.0.0.1:$port" -s bench/create.lua \
-  -H "Authorization: Bearer $writer_secret"
+steps=("${sizes[0]}"); [ ${#sizes[@]} -eq 1 ] || steps+=("${sizes[1]}" "${sizes[0]}")
+for i in "${!steps[@]}"; do
+  settle_at "${steps[$i]}"
+  at=${steps[$i]}; [ "$i" -lt 2 ] || at="${steps[$i]} (again)"
+  if [ "$i" -eq 0 ]; then
+    # Warm every path, round after round, before measuring any: on two cores the JIT needs about
+    # two minutes of this load before the figures settle (shorter warm-ups made them drift by 2 x).
+    for _ in $(seq 1 "$warm_rounds"); do
+      warm "http://127.0.0.1:$port/.well-known/jwks.json"
+      warm "$api/me"
+      warm -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "$api/me"
+      warm -H "Authorization: Bearer $secret" "$api/me"
+      warm -H "Authorization: Bearer $(jwt)" "$api/me"
+      warm -s bench/token.lua -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "http://127.0.0.1:$port/oauth2/token"
+      TOKEN=$(jwt) warm -s bench/introspect.lua -H "Authorization: Bearer $gate_secret" "http://127.0.0.1:$port/oauth2/introspect"
+    done
+  fi
+  measure_ours
+done
+at=""
 ours_rss=$(rss_mb "$server_pid")
 
 # --- Keycloak ------------------------------------------------------------------------------------
@@ -220,43 +252,47 @@ if $keycloak; then
 fi
 
 # --- the table ---------------------------------------------------------------------------------
-report=$work/results-$accounts.md
+report=$work/results-${accounts/,/-}.md
 {
-  echo "### $total service accounts ($accounts seeded in ${seed_s}s), wrk -t2, $warm_rounds warm-up rounds over every path, then ${warmup}s warm-up and ${duration}s measured per scenario"
+  echo "### Seeded service accounts, in the order measured: $seed_log (besides those the write path creates); wrk -t2, $warm_rounds warm-up rounds over every path, then ${warmup}s warm-up and ${duration}s measured per scenario"
   echo
   echo "Server JVM: $sizing"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), product on $("$server_java/bin/java" -version 2>&1 | head -n 1)"
   echo
-  echo "| product | scenario | connections | requests/s | p50 | p99 | errors |"
-  echo "|---|---|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$results"
+  echo "| product | accounts | scenario | connections | requests/s | p50 | p99 | errors |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$results"
   echo
   echo "| | ours | Keycloak $kc_version |"
   echo "|---|---:|---:|"
   echo "| resident memory after the runs (MB) | $ours_rss | ${kc_rss:-not run} |"
   echo "| start-up to first answered request (ms) | $startup_ms | ${kc_startup_ms:-not run} |"
   echo
-  echo "Ratios (same connections):"
-  awk -F'\t' '
-    { r[$1 FS $2 FS $3] = $4; conns[$3] = 1 }
+  echo "Ratios (same accounts, same connections):"
+  awk -F'\t' -v small="${sizes[0]}" -v large="${sizes[1]:-}" '
+    { r[$1 FS $2 FS $3 FS $4] = $5; conns[$4] = 1; if ($1 == "ours") { at[$2] = 1; scen[$3] = 1 } }
     END {
-      for (c in conns) {
-        ceil = r["ours" FS "ceiling (GET /.well-known/jwks.json)" FS c]
-        anon = r["ours" FS "GET /api/v1/me without a credential (401)" FS c]
-        for (k in r) { split(k, p, FS); if (p[1] == "ours" && p[3] == c && p[2] ~ /api\/v1\/me/ && ceil > 0) {
-          printf "- %s at %s connections: %.2f x the ceiling", p[2], c, r[k] / ceil
-          if (p[2] !~ /401/ && anon > 0) printf ", %.2f x the same call without a credential", r[k] / anon
+      for (a in at) for (c in conns) {
+        ceil = r["ours" FS a FS "ceiling (GET /.well-known/jwks.json)" FS c]
+        anon = r["ours" FS a FS "GET /api/v1/me without a credential (401)" FS c]
+        for (s in scen) { v = r["ours" FS a FS s FS c]; if (s ~ /api\/v1\/me/ && ceil > 0) {
+          printf "- accounts %s, %s at %s connections: %.2f x the ceiling", a, s, c, v / ceil
+          if (s !~ /401/ && anon > 0) printf ", %.2f x the same call without a credential", v / anon
           printf "\n" } }
-        kt = r["keycloak" FS "POST .../openid-connect/token" FS c]; ki = r["keycloak" FS "POST .../token/introspect" FS c]
-        if (kt > 0) printf "- token grants at %s connections: %.1f x Keycloak\n", c, r["ours" FS "POST /oauth2/token" FS c] / kt
-        if (ki > 0) printf "- introspections at %s connections: %.1f x Keycloak\n", c, r["ours" FS "POST /oauth2/introspect" FS c] / ki
+        kt = r["keycloak" FS "-" FS "POST .../openid-connect/token" FS c]; ki = r["keycloak" FS "-" FS "POST .../token/introspect" FS c]
+        if (kt > 0) printf "- accounts %s, token grants at %s connections: %.1f x Keycloak\n", a, c, r["ours" FS a FS "POST /oauth2/token" FS c] / kt
+        if (ki > 0) printf "- accounts %s, introspections at %s connections: %.1f x Keycloak\n", a, c, r["ours" FS a FS "POST /oauth2/introspect" FS c] / ki
+      }
+      if (large != "") for (s in scen) for (c in conns) {
+        before = r["ours" FS small FS s FS c]; after = r["ours" FS small " (again)" FS s FS c]
+        if (before + after > 0) printf "- at %s accounts against %s (the mean of before and after), %s at %s connections: %.2f x\n", large, small, s, c, r["ours" FS large FS s FS c] / ((before + after) / 2)
       }
     }' "$results" | sort
 } | tee "$report"
 
 if $smoke; then
-  zero=$(awk -F'\t' '$4 == 0 || $4 == "" {n++} END {print n+0}' "$results")
+  zero=$(awk -F'\t' '$5 == 0 || $5 == "" {n++} END {print n+0}' "$results")
   if [ "$errors_total" -gt 0 ] || [ "$zero" -gt 0 ]; then
     echo "bench smoke: $errors_total errors, $zero scenarios without a single request" >&2; exit 1
   fi
