@@ -13,7 +13,7 @@
 # at N again, on one server and database (seeding, then deleting the rows it added), and
 # compares M with the mean of the two at N, which cancels the server's warming up in between.
 # --smoke: a few seconds per scenario, 100 and 300 accounts, fails on any error. Results also go
-# to target/bench/results-N.md.
+# to target/bench/results-N.md (results-N-M.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +33,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+[[ $accounts =~ ^[0-9]+(,[0-9]+)?$ ]] || { echo "--accounts takes N or N,M" >&2; exit 2; }
+IFS=, read -ra sizes <<<"$accounts"
 
 work=target/bench
 mkdir -p "$work"
@@ -92,14 +94,12 @@ caller=$(post service-accounts "{\"identifier\":\"bench-caller\",\"teamId\":\"$t
 curl -sf -u "$owner" -X PUT -H 'Content-Type: application/json' -d "[{\"teamId\":\"$team\",\"role\":\"ADMIN\"}]" \
   "$api/service-accounts/$caller/roles" > /dev/null
 cred=$(post "service-accounts/$caller/credentials" '{}'); key=$(jq -r .keyId <<<"$cred"); secret=$(jq -r .secret <<<"$cred")
+basic="Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
 gate=$(post service-accounts '{"identifier":"bench-introspector","introspector":true}' | jq -r .id)
 gate_secret=$(post "service-accounts/$gate/credentials" '{}' | jq -r .secret)
 writer=$(post service-accounts '{"identifier":"bench-writer","globalAdmin":true}' | jq -r .id)
 writer_secret=$(post "service-accounts/$writer/credentials" '{}' | jq -r .secret)
 
-IFS=, read -ra sizes <<<"$accounts"
-for n in "${sizes[@]}"; do [[ $n =~ ^[0-9]+$ ]] || { echo "--accounts takes N or N,M" >&2; exit 2; }; done
-[ ${#sizes[@]} -le 2 ] || { echo "--accounts takes N or N,M" >&2; exit 2; }
 seeded=0 seed_log=""
 # settle_at N: seeds accounts with a credential each (bulk SQL), or deletes seeded ones, until N are
 # there; then settles what that left behind (VACUUM, a checkpoint), so that autovacuum's first pass
@@ -167,19 +167,18 @@ expect_active() {
 }
 expect_active "http://127.0.0.1:$port/oauth2/introspect" "Authorization: Bearer $gate_secret" "$(jwt)"
 
-warm() { wrk -t2 -c16 -d"${warmup}s" --timeout "$timeout" "$@" > /dev/null 2>&1 || true; }
-measure_ours() {
-  measure ours "ceiling (GET /.well-known/jwks.json)" "http://127.0.0.1:$port/.well-known/jwks.json"
-  EXPECT_401=yes measure ours "GET /api/v1/me without a credential (401)" "$api/me"
-  measure ours "GET /api/v1/me, Basic key:secret" "$api/me" -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
-  measure ours "GET /api/v1/me, Bearer secret" "$api/me" -H "Authorization: Bearer $secret"
-  measure ours "GET /api/v1/me, Bearer JWT" "$api/me" -H "Authorization: Bearer $(jwt)"
-  measure ours "POST /oauth2/token" "http://127.0.0.1:$port/oauth2/token" -s bench/token.lua \
-    -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)"
-  TOKEN=$(jwt) measure ours "POST /oauth2/introspect" "http://127.0.0.1:$port/oauth2/introspect" -s bench/introspect.lua \
+# warm SCENARIO URL [wrk options...]: measure's arguments without the product, a run not recorded
+warm() { wrk -t2 -c16 -d"${warmup}s" --timeout "$timeout" "${@:3}" "$2" > /dev/null 2>&1 || true; }
+# ours_paths COMMAND...: runs COMMAND... SCENARIO URL [wrk options...] for each path that only reads
+ours_paths() {
+  "$@" "ceiling (GET /.well-known/jwks.json)" "http://127.0.0.1:$port/.well-known/jwks.json"
+  EXPECT_401=yes "$@" "GET /api/v1/me without a credential (401)" "$api/me"
+  "$@" "GET /api/v1/me, Basic key:secret" "$api/me" -H "$basic"
+  "$@" "GET /api/v1/me, Bearer secret" "$api/me" -H "Authorization: Bearer $secret"
+  "$@" "GET /api/v1/me, Bearer JWT" "$api/me" -H "Authorization: Bearer $(jwt)"
+  "$@" "POST /oauth2/token" "http://127.0.0.1:$port/oauth2/token" -s bench/token.lua -H "$basic"
+  TOKEN=$(jwt) "$@" "POST /oauth2/introspect" "http://127.0.0.1:$port/oauth2/introspect" -s bench/introspect.lua \
     -H "Authorization: Bearer $gate_secret"
-  RUN=$(date +%s) measure ours "create account, issue credential" "http://127.0.0.1:$port" -s bench/create.lua \
-    -H "Authorization: Bearer $writer_secret"
 }
 
 steps=("${sizes[0]}"); [ ${#sizes[@]} -eq 1 ] || steps+=("${sizes[1]}" "${sizes[0]}")
@@ -189,17 +188,11 @@ for i in "${!steps[@]}"; do
   if [ "$i" -eq 0 ]; then
     # Warm every path, round after round, before measuring any: on two cores the JIT needs about
     # two minutes of this load before the figures settle (shorter warm-ups made them drift by 2 x).
-    for _ in $(seq 1 "$warm_rounds"); do
-      warm "http://127.0.0.1:$port/.well-known/jwks.json"
-      warm "$api/me"
-      warm -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "$api/me"
-      warm -H "Authorization: Bearer $secret" "$api/me"
-      warm -H "Authorization: Bearer $(jwt)" "$api/me"
-      warm -s bench/token.lua -H "Authorization: Basic $(printf '%s' "$key:$secret" | base64 -w0)" "http://127.0.0.1:$port/oauth2/token"
-      TOKEN=$(jwt) warm -s bench/introspect.lua -H "Authorization: Bearer $gate_secret" "http://127.0.0.1:$port/oauth2/introspect"
-    done
+    for _ in $(seq 1 "$warm_rounds"); do ours_paths warm; done
   fi
-  measure_ours
+  ours_paths measure ours
+  RUN=$(date +%s) measure ours "create account, issue credential" "http://127.0.0.1:$port" -s bench/create.lua \
+    -H "Authorization: Bearer $writer_secret"
 done
 at=""
 ours_rss=$(rss_mb "$server_pid")
@@ -239,15 +232,14 @@ if $keycloak; then
   # Keycloak (since 26) answers active:false, and logs a warning per call, when the introspecting
   # client is not in the token's audience: hence the audience mapper above, and this check.
   expect_active "$kc/realms/bench/protocol/openid-connect/token/introspect" "$client_basic" "$kc_token"
-  for _ in $(seq 1 "$warm_rounds"); do # the same warm-up as ours
-    warm "$kc/realms/bench/protocol/openid-connect/certs"
-    warm -s bench/token.lua -H "$client_basic" "$kc/realms/bench/protocol/openid-connect/token"
-    TOKEN=$kc_token warm -s bench/introspect.lua -H "$client_basic" "$kc/realms/bench/protocol/openid-connect/token/introspect"
-  done
-  measure keycloak "ceiling (GET /realms/bench/protocol/openid-connect/certs)" "$kc/realms/bench/protocol/openid-connect/certs"
-  measure keycloak "POST .../openid-connect/token" "$kc/realms/bench/protocol/openid-connect/token" -s bench/token.lua -H "$client_basic"
-  TOKEN=$kc_token measure keycloak "POST .../token/introspect" "$kc/realms/bench/protocol/openid-connect/token/introspect" \
-    -s bench/introspect.lua -H "$client_basic"
+  kc_paths() { # as ours_paths, for the flows both products have
+    "$@" "ceiling (GET /realms/bench/protocol/openid-connect/certs)" "$kc/realms/bench/protocol/openid-connect/certs"
+    "$@" "POST .../openid-connect/token" "$kc/realms/bench/protocol/openid-connect/token" -s bench/token.lua -H "$client_basic"
+    TOKEN=$kc_token "$@" "POST .../token/introspect" "$kc/realms/bench/protocol/openid-connect/token/introspect" \
+      -s bench/introspect.lua -H "$client_basic"
+  }
+  for _ in $(seq 1 "$warm_rounds"); do kc_paths warm; done # the same warm-up as ours
+  kc_paths measure keycloak
   kc_rss=$(rss_mb "$kc_pid")
 fi
 

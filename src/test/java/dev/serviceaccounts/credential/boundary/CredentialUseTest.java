@@ -59,6 +59,19 @@ class CredentialUseTest {
         assertEquals(1, retry.counts().values().stream().mapToLong(Long::longValue).sum());
     }
 
+    @Test
+    void anOldDayIsForgottenOnlyOnceTheDatabaseHoldsIt() {
+        use.note(credential, account, "10.0.0.1", now);
+        LocalDate later = today.plusDays(3);
+        use.unwritten(later); // rolled back: the day before yesterday still waits to be written
+
+        var retry = use.unwritten(later);
+        assertEquals(1, retry.counts().get(new CredentialUse.Day(account, today.toEpochDay())));
+        assertEquals(1, use.unflushed(account, today));
+        use.written(retry);
+        assertEquals(0, use.unflushed(account, today));
+    }
+
     private void assertNothingWaits() {
         assertNull(use.pending(credential));
         assertEquals(0, use.unflushed(account, today));
