@@ -2,12 +2,12 @@ package dev.serviceaccounts.http;
 
 import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.problem.ProblemException.FieldError;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,22 +23,25 @@ public final class MergePatch {
         this.body = body;
     }
 
-    /** Parses a body: malformed JSON, or anything but an object, is a 400. */
+    /** Parses a body within {@link JsonInput}'s limits: malformed JSON, or anything but an object, is a 400. */
     public static MergePatch parse(InputStream body) {
-        try (var reader = JsonP.reader(body)) {
-            return new MergePatch(reader.readObject());
-        } catch (JsonException | IllegalStateException e) {
+        if (!(JsonInput.read(body) instanceof JsonObject object)) {
             throw new ProblemException.BadRequest("The request body must be a JSON object (a JSON merge patch).");
         }
+        return new MergePatch(object);
     }
 
-    /** Rejects fields the resource does not let a patch change, naming each one. */
+    /**
+     * Rejects fields the resource does not let a patch change, naming each one: a 400, as an
+     * unknown field in a create is, since the body does not have the resource's shape.
+     */
     public MergePatch allowing(Set<String> allowed) {
         var unknown = new ArrayList<FieldError>();
         body.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
-                .forEach(k -> unknown.add(new FieldError(k, "is not a field that can be changed; allowed: " + allowed)));
+                .forEach(k -> unknown.add(new FieldError(k, "/" + k.replace("~", "~0").replace("/", "~1"),
+                        "is not a field that can be changed; allowed: " + new java.util.TreeSet<>(allowed))));
         if (!unknown.isEmpty()) {
-            throw new ProblemException.InvalidInput(unknown);
+            throw new ProblemException.BadRequest("The patch names fields this resource does not have.", unknown);
         }
         return this;
     }
@@ -55,7 +58,7 @@ public final class MergePatch {
         if (value instanceof JsonString s) {
             return new Change<>(s.getString());
         }
-        throw new ProblemException.InvalidInput(field, "must be a string or null");
+        throw wrongType(field, "must be a string or null");
     }
 
     public Change<Boolean> bool(String field) {
@@ -65,7 +68,7 @@ public final class MergePatch {
         return switch (body.get(field).getValueType()) {
             case TRUE -> new Change<>(true);
             case FALSE -> new Change<>(false);
-            default -> throw new ProblemException.InvalidInput(field, "must be true or false");
+            default -> throw wrongType(field, "must be true or false");
         };
     }
 
@@ -77,8 +80,12 @@ public final class MergePatch {
         try {
             return new Change<>(UUID.fromString(text.value()));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException.InvalidInput(field, "must be a UUID or null");
+            throw wrongType(field, "must be a UUID or null");
         }
+    }
+
+    private static ProblemException wrongType(String field, String message) {
+        return new ProblemException.BadRequest("The patch does not have the expected shape.", List.of(new FieldError(field, message)));
     }
 
     /** A value a patch sets; the value itself may be null (the field is cleared). */

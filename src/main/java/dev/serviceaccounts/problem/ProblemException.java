@@ -29,8 +29,27 @@ public abstract class ProblemException extends RuntimeException {
         return errors;
     }
 
-    /** One offending input field and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    /**
+     * One offending input field and what is wrong with it: its name as a path
+     * ({@code roles[0].teamId}) and as a JSON Pointer into the request body ({@code /roles/0/teamId},
+     * RFC 6901; empty for the whole body), as RFC 9457's examples name fields.
+     */
+    public record FieldError(String field, String pointer, String message) {
+
+        public FieldError(String field, String message) {
+            this(field, pointerOf(field), message);
+        }
+
+        static String pointerOf(String field) {
+            if (field.equals("body")) {
+                return "";
+            }
+            var pointer = new StringBuilder();
+            for (String part : field.replace("[", ".").replace("]", "").split("\\.")) {
+                pointer.append('/').append(part.replace("~", "~0").replace("/", "~1"));
+            }
+            return pointer.toString();
+        }
     }
 
     public static NotFound notFound(String what) {
