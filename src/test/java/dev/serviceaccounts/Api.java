@@ -51,6 +51,11 @@ public final class Api {
         return new Api(root, authorization, header);
     }
 
+    /** The Authorization header this client sends, or null. */
+    public String authorization() {
+        return authorization;
+    }
+
     public URI root() {
         return root;
     }

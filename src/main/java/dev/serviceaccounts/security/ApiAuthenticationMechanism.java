@@ -14,6 +14,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -21,7 +22,8 @@ import java.util.Base64;
  * Reads the credential a request presents and, when an identity store accepts it, leaves the
  * {@link Caller} on the request. Accepted forms:
  * <ul>
- * <li>{@code Basic base64(keyId:secret)}: a service credential ({@code sak_} key id);</li>
+ * <li>{@code Basic base64(keyId:secret)}: a service credential ({@code sak_} key id), raw or
+ * form-url-encoded as OAuth clients send it;</li>
  * <li>{@code Bearer <secret>}: the same secret alone, which carries its key id;</li>
  * <li>{@code Bearer <JWT>}: a short-lived token from our token service ({@code /oauth2/token});</li>
  * <li>{@code Basic base64(username:password)}: a member.</li>
@@ -98,10 +100,30 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return keyId == null ? null : new ServiceKeyCredential(keyId, token, sourceIp);
         }
         UsernamePasswordCredential basic = basic(authorization);
-        if (basic != null && TokenFormat.looksLikeKeyId(basic.getCaller())) {
-            return new ServiceKeyCredential(basic.getCaller(), basic.getPasswordAsString(), sourceIp);
+        if (basic == null) {
+            return null;
         }
-        return basic;
+        if (TokenFormat.looksLikeKeyId(basic.getCaller())) {
+            return new ServiceKeyCredential(basic.getCaller(), formDecoded(basic.getPasswordAsString()), sourceIp);
+        }
+        String keyId = formDecoded(basic.getCaller());
+        if (TokenFormat.looksLikeKeyId(keyId)) {
+            return new ServiceKeyCredential(keyId, formDecoded(basic.getPasswordAsString()), sourceIp);
+        }
+        return basic; // a member's username and password, exactly as typed (RFC 7617)
+    }
+
+    /**
+     * RFC 6749 section 2.3.1: an OAuth client form-url-encodes its id and secret before HTTP Basic,
+     * so strict clients send {@code sak%5F...}. Key ids and secrets hold neither '%' nor '+', so
+     * decoding leaves the raw form as it is; a malformed escape yields a value no store accepts.
+     */
+    private static String formDecoded(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     static UsernamePasswordCredential basic(String authorization) {

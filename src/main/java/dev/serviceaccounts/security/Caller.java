@@ -10,10 +10,12 @@ import java.util.UUID;
 /**
  * The authenticated party of one request, as the authorization policy sees it: an organization
  * role, the teams it administers, the teams it may read, the credential it presented (service
- * accounts), and the address the request came from (for the audit trail).
+ * accounts), whether it proved that credential with a short-lived token rather than the secret,
+ * and the address the request came from (for the audit trail).
  */
 public record Caller(ActorKind kind, UUID id, String name, String displayName, OrgRole orgRole, Set<UUID> adminTeams,
-                     Set<UUID> readTeams, Map<UUID, String> teamNames, boolean introspector, String keyId, String sourceIp) {
+                     Set<UUID> readTeams, Map<UUID, String> teamNames, boolean introspector, String keyId, boolean viaToken,
+                     String sourceIp) {
 
     /** Request attribute under which the authentication mechanism leaves the caller. */
     public static final String ATTRIBUTE = Caller.class.getName();
@@ -32,11 +34,18 @@ public record Caller(ActorKind kind, UUID id, String name, String displayName, O
     /** A member: administers the teams it was granted (named in teamNames), and reads those. */
     public static Caller member(UUID id, String username, String displayName, OrgRole orgRole, Map<UUID, String> teamNames) {
         return new Caller(ActorKind.MEMBER, id, username, displayName, orgRole, teamNames.keySet(), teamNames.keySet(),
-                teamNames, false, null, null);
+                teamNames, false, null, false, null);
     }
 
     public Caller from(String address) {
-        return new Caller(kind, id, name, displayName, orgRole, adminTeams, readTeams, teamNames, introspector, keyId, address);
+        return new Caller(kind, id, name, displayName, orgRole, adminTeams, readTeams, teamNames, introspector, keyId, viaToken,
+                address);
+    }
+
+    /** The same caller, authenticated by a JWT our token service signed for its credential. */
+    public Caller byToken() {
+        return new Caller(kind, id, name, displayName, orgRole, adminTeams, readTeams, teamNames, introspector, keyId, true,
+                sourceIp);
     }
 
     public boolean reads(UUID teamId) {

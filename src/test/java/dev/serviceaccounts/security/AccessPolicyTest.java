@@ -33,7 +33,7 @@ class AccessPolicyTest {
     static final Caller USER = caller(OrgRole.USER, Set.of());
     /** A service account with the VIEWER role in the own team. */
     static final Caller VIEWER = new Caller(ActorKind.SERVICE_ACCOUNT, UUID.randomUUID(), "ci", "CI", OrgRole.USER, Set.of(),
-            Set.of(OWN), java.util.Map.of(OWN, "own"), false, "sak_0000000000000000", "127.0.0.1");
+            Set.of(OWN), java.util.Map.of(OWN, "own"), false, "sak_0000000000000000", false, "127.0.0.1");
     static final Set<Operation> READS = EnumSet.of(Operation.READ_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
 
     static final Set<Operation> TEAM_ADMIN_MAY_IN_OWN_TEAM = EnumSet.of(

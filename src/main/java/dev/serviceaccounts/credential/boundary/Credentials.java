@@ -142,6 +142,10 @@ public class Credentials {
         if (caller.kind() != ActorKind.SERVICE_ACCOUNT || caller.keyId() == null) {
             throw new ProblemException.Forbidden("Only a service account rotates its own key, authenticated by that key.");
         }
+        if (caller.viaToken()) {
+            // a stolen 15-minute token must not become a secret that lives for months
+            throw new ProblemException.Forbidden("A JWT cannot mint a long-lived secret: rotate with the key id and secret.");
+        }
         var account = em.find(ServiceAccount.class, caller.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
             throw ProblemException.notFound("Service account " + caller.id());

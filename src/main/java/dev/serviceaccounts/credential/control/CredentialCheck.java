@@ -68,6 +68,6 @@ public class CredentialCheck {
         }
         String displayName = account.displayName() == null ? account.identifier() : account.displayName();
         return new Caller(ActorKind.SERVICE_ACCOUNT, account.id(), account.identifier(), displayName,
-                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, read, names, account.introspector(), keyId, null);
+                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, read, names, account.introspector(), keyId, false, null);
     }
 }

@@ -73,6 +73,7 @@ public class ServiceKeyIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         use.note(credential.credentialId(), credential.accountId(), sourceIp, now);
-        return new CredentialValidationResult(new CallerIdentity(credential.caller()), Set.of("SERVICE_ACCOUNT"));
+        var caller = secret != null ? credential.caller() : credential.caller().byToken(); // no secret: a JWT proved it
+        return new CredentialValidationResult(new CallerIdentity(caller), Set.of("SERVICE_ACCOUNT"));
     }
 }

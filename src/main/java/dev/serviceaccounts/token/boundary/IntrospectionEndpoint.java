@@ -10,28 +10,32 @@ import java.io.IOException;
 
 /**
  * Token introspection (RFC 7662) for internal services: callable by OWNER and ORG_ADMIN members
- * and by service accounts granted the introspector right.
+ * and by service accounts granted the introspector right, with any credential the API accepts or
+ * client_id/client_secret in the form.
  */
 @WebServlet("/oauth2/introspect")
 public class IntrospectionEndpoint extends HttpServlet {
 
     @Inject
+    ClientAuthentication clients;
+
+    @Inject
     TokenService tokenService;
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OAuthResponses.guarded(request, response, () -> introspect(request, response));
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OAuthResponses.guarded(request, response, "POST", () -> introspect(request, response));
     }
 
     private void introspect(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!(request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller)) {
-            OAuthResponses.error(response, 401, "invalid_client", "Authenticate to introspect tokens.");
-            return;
+        var form = OAuthRequest.read(request);
+        Caller caller = clients.caller(request, form);
+        if (caller == null) {
+            throw OAuthError.invalidClient("Authenticate to introspect tokens.");
         }
-        var answer = tokenService.introspect(caller, request.getParameter("token"));
+        var answer = tokenService.introspect(caller, form.get("token"));
         if (answer == null) {
-            OAuthResponses.error(response, 403, "insufficient_scope", "This caller is not allowed to introspect tokens.");
-            return;
+            throw new OAuthError(403, "insufficient_scope", "This caller is not allowed to introspect tokens.");
         }
         OAuthResponses.json(response, 200, answer);
     }

@@ -27,11 +27,14 @@ final class OAuthResponses {
         response.getWriter().write(body.toString());
     }
 
-    static void error(HttpServletResponse response, int status, String error, String description) throws IOException {
-        if (status == 401) {
+    static void error(HttpServletResponse response, OAuthError error) throws IOException {
+        if (error.status() == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"service-accounts\", charset=\"UTF-8\"");
         }
-        json(response, status, JsonP.object().add("error", error).add("error_description", description).build());
+        if (error.status() == 405) {
+            response.setHeader("Allow", error.allow());
+        }
+        json(response, error.status(), JsonP.object().add("error", error.error()).add("error_description", error.getMessage()).build());
     }
 
     interface Exchange {
@@ -39,28 +42,31 @@ final class OAuthResponses {
     }
 
     /**
-     * Runs an exchange; anything unexpected, including a fault while the request's credential was
-     * being checked, becomes RFC 6749's server_error, logged, never shown.
+     * Runs an exchange for the methods an endpoint allows (anything else is 405, never the
+     * container's HTML or 501). An {@link OAuthError} is answered as RFC 6749 says; anything
+     * unexpected, including a fault while the request's credential was being checked, becomes
+     * server_error, logged, never shown.
      */
-    static void guarded(HttpServletRequest request, HttpServletResponse response, Exchange exchange) throws IOException {
+    static void guarded(HttpServletRequest request, HttpServletResponse response, String allow, Exchange exchange)
+            throws IOException {
         try {
+            if (!java.util.List.of(allow.split(", ")).contains(request.getMethod())) {
+                throw OAuthError.methodNotAllowed(request.getMethod(), allow);
+            }
             ApiAuthenticationMechanism.rethrowFailure(request);
             exchange.run();
+        } catch (OAuthError e) {
+            if (!response.isCommitted()) {
+                response.resetBuffer(); // not reset(): the host's security headers stay
+                error(response, e);
+            }
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Token service failure, incident " + incident, e);
             if (!response.isCommitted()) {
-                response.reset();
-                error(response, 500, "server_error", "Unexpected error; the server log names incident " + incident + ".");
+                response.resetBuffer();
+                error(response, new OAuthError(500, "server_error", "Unexpected error; the server log names incident " + incident + "."));
             }
         }
-    }
-
-    /** The server's base address as the client reached it: the default issuer. */
-    static String base(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
     }
 }

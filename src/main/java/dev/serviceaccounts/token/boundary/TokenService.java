@@ -26,9 +26,9 @@ public class TokenService {
     Introspection introspection;
 
     /** A JWT for the service account that just authenticated with a key and secret, or null if it vanished. */
-    public TokenIssuer.Issued grant(Caller client, String requestBase) {
+    public TokenIssuer.Issued grant(Caller client) {
         var credential = check.find(client.keyId());
-        return credential == null ? null : tokens.issue(credential, tokens.issuer(requestBase));
+        return credential == null ? null : tokens.issue(credential);
     }
 
     public JsonObject introspect(Caller caller, String token) {

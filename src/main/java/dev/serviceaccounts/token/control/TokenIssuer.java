@@ -53,6 +53,21 @@ public class TokenIssuer {
     @ConfigProperty(name = "JWT_ISSUER")
     Optional<String> configuredIssuer;
 
+    // The server's own HTTP address, the issuer when JWT_ISSUER is unset (WildFly's socket binding).
+    @Inject
+    @ConfigProperty(name = "jboss.bind.address", defaultValue = "127.0.0.1")
+    String bindAddress;
+
+    @Inject
+    @ConfigProperty(name = "jboss.http.port", defaultValue = "8080")
+    int httpPort;
+
+    @Inject
+    @ConfigProperty(name = "jboss.socket.binding.port-offset", defaultValue = "0")
+    int portOffset;
+
+    private String issuer;
+
     public record Issued(String token, int expiresIn) {
     }
 
@@ -60,8 +75,18 @@ public class TokenIssuer {
     private final Map<String, JWTClaimsSet> verified = new ConcurrentHashMap<>();
     private static final int VERIFIED_MAX = 50_000;
 
-    public String issuer(String requestBase) {
-        return configuredIssuer.filter(i -> !i.isBlank()).orElse(requestBase);
+    /**
+     * The {@code iss} of every token and the base of every address the discovery documents give:
+     * JWT_ISSUER (the server's public address, as clients reach it), else the address this server
+     * listens on. Never taken from a request, so a forged Host header changes nothing.
+     */
+    public String issuer() {
+        if (issuer == null) {
+            issuer = configuredIssuer.map(String::strip).filter(i -> !i.isEmpty()).map(i -> i.replaceAll("/+$", ""))
+                    .orElseGet(() -> "http://" + ("0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) ? "localhost"
+                            : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress) + ":" + (httpPort + portOffset));
+        }
+        return issuer;
     }
 
     public String audience() {
@@ -73,7 +98,7 @@ public class TokenIssuer {
     }
 
     /** A token for the account behind a credential, from the credential's cached snapshot. */
-    public Issued issue(CredentialSnapshot credential, String issuer) {
+    public Issued issue(CredentialSnapshot credential) {
         Instant now = clock.instant();
         int lifetime = lifetimeSeconds();
         var team = credential.teamId() == null ? null : new LinkedHashMap<String, Object>();
@@ -82,7 +107,7 @@ public class TokenIssuer {
             team.put("name", credential.teamName());
         }
         var claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
+                .issuer(issuer())
                 .subject(credential.accountId().toString())
                 .audience(audience)
                 .jwtID(UUID.randomUUID().toString())
@@ -142,7 +167,7 @@ public class TokenIssuer {
             if (claims.getExpirationTime() == null
                     || !claims.getExpirationTime().toInstant().plusSeconds(CLOCK_SKEW_SECONDS).isAfter(now)
                     || claims.getAudience() == null || !claims.getAudience().contains(audience)
-                    || configuredIssuer.filter(i -> !i.isBlank()).map(i -> !i.equals(claims.getIssuer())).orElse(false)) {
+                    || !issuer().equals(claims.getIssuer())) {
                 return null;
             }
             return claims;
