@@ -36,7 +36,7 @@ public class AccountForm implements Serializable {
     }
 
     NewServiceAccount newAccount() {
-        return new NewServiceAccount(identifier, displayName, description, Forms.uuid(teamId), false, false, grants());
+        return new NewServiceAccount(identifier, displayName, description, Forms.uuid(teamId), false, false, grants(), null);
     }
 
     ServiceAccountChanges changes() {

@@ -59,11 +59,15 @@ public class CredentialsResource {
     public record Revocation(String reason) {
     }
 
-    /** An answer holding a secret must not be cached anywhere on its way. */
     static Response secret(int status, IssuedCredential issued) {
+        return secret(Response.status(status), issued);
+    }
+
+    /** An answer holding a secret must not be cached anywhere on its way. */
+    public static Response secret(Response.ResponseBuilder answer, Object holdingASecret) {
         var noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setNoCache(true);
-        return Response.status(status).cacheControl(noStore).header("Pragma", "no-cache").entity(issued).build();
+        return answer.cacheControl(noStore).header("Pragma", "no-cache").entity(holdingASecret).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.serviceaccounts.serviceaccount.boundary;
 
 import dev.serviceaccounts.serviceaccount.entity.Identifier;
+import dev.serviceaccounts.credential.boundary.NewCredential;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.UUID;
 
 /**
  * A service account to create. teamId null makes an organization-level account; globalAdmin and
- * introspector are organization-level rights only OWNER and ORG_ADMIN grant.
+ * introspector are organization-level rights only OWNER and ORG_ADMIN grant. credential, when
+ * given, issues the account's first credential in the same transaction (both, or neither).
  */
 public record NewServiceAccount(
         @Identifier String identifier,
@@ -17,5 +19,6 @@ public record NewServiceAccount(
         UUID teamId,
         Boolean globalAdmin,
         Boolean introspector,
-        @Valid @Size(max = 100) List<RoleGrant> roles) {
+        @Valid @Size(max = 100) List<RoleGrant> roles,
+        @Valid NewCredential credential) {
 }

@@ -179,7 +179,7 @@ public class ServiceAccounts {
         if (grants == null) {
             throw new ProblemException.BadRequest("A JSON array of {teamId, role} is required.");
         }
-        Validation.require(validator, new NewServiceAccount(account.identifier(), null, null, null, null, null, grants));
+        Validation.require(validator, new NewServiceAccount(account.identifier(), null, null, null, null, null, grants, null));
         var roles = roles(grants);
         teamIds(roles).forEach(team -> AccessPolicy.require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team)));
         String before = describe(account.roles());

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.http.MergePatch;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.Page;
+import dev.serviceaccounts.credential.boundary.Credentials;
+import dev.serviceaccounts.credential.boundary.CredentialsResource;
 import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +40,9 @@ public class ServiceAccountsResource {
     ServiceAccounts accounts;
 
     @Inject
+    Credentials credentials;
+
+    @Inject
     CurrentCaller caller;
 
     @GET
@@ -53,11 +58,20 @@ public class ServiceAccountsResource {
     }
 
     @POST
-    @Operation(summary = "Create a service account, in a team or (teamId absent) at organization level")
+    @Operation(summary = "Create a service account, in a team or (teamId absent) at organization level; with a "
+            + "'credential' object, also its first credential in the same transaction, answered as {account, credential} "
+            + "with the secret in this answer only")
     public Response create(NewServiceAccount request, @Context UriInfo uri) {
+        if (request != null && request.credential() != null) {
+            var created = credentials.createWithCredential(caller.get(), request, request.credential());
+            return CredentialsResource.secret(Response.created(location(uri, created.account())), created);
+        }
         var account = accounts.create(caller.get(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(account.id().toString()).build())
-                .tag(ETags.of(account.version())).entity(account).build();
+        return Response.created(location(uri, account)).tag(ETags.of(account.version())).entity(account).build();
+    }
+
+    private static java.net.URI location(UriInfo uri, ServiceAccountView account) {
+        return uri.getAbsolutePathBuilder().path(account.id().toString()).build();
     }
 
     @GET

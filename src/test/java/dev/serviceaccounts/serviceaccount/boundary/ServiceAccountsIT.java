@@ -23,6 +23,44 @@ class ServiceAccountsIT extends ApiIT {
     private static final String ACCOUNTS = "api/v1/service-accounts";
 
     @Test
+    void createsAnAccountWithItsFirstCredentialInOneCallShowingTheSecretOnce() {
+        String identifier = unique("deployer");
+        var created = owner.post(ACCOUNTS, Json.createObjectBuilder().add("identifier", identifier)
+                .add("credential", Json.createObjectBuilder().add("lifetimeDays", 30).add("description", "first")).build());
+        created.expect(201);
+        assertTrue(created.header("Cache-Control").contains("no-store"), "an answer holding a secret is never cached");
+        var answer = created.json();
+        String id = answer.getJsonObject("account").getString("id");
+        assertTrue(created.header("Location").endsWith("/api/v1/service-accounts/" + id));
+        assertEquals(identifier, answer.getJsonObject("account").getString("identifier"));
+        String keyId = answer.getJsonObject("credential").getString("keyId");
+        String secret = answer.getJsonObject("credential").getString("secret");
+        anonymous.as(keyId, secret).get("api/v1/me").expect(200);
+
+        // shown once: nothing the account or its credentials answer later holds it
+        assertFalse(owner.get(ACCOUNTS + "/" + id).expect(200).body().contains(secret));
+        var credentials = owner.get(ACCOUNTS + "/" + id + "/credentials").expect(200);
+        assertFalse(credentials.body().contains(secret));
+        assertEquals("first", credentials.array().getJsonObject(0).getString("description"));
+    }
+
+    @Test
+    void aOneCallCreateWhoseCredentialIsRefusedLeavesNoAccount() {
+        String identifier = unique("too-long-lived");
+        var refused = owner.post(ACCOUNTS, Json.createObjectBuilder().add("identifier", identifier)
+                .add("credential", Json.createObjectBuilder().add("lifetimeDays", 3000)).build()).problem(422);
+        assertFalse(refused.toString().contains("sas_"), "no secret in a refusal");
+        assertEquals(0, owner.get(ACCOUNTS + "?q=" + identifier).expect(200).json().getInt("totalItems"), "no account was left behind");
+        var malformed = owner.post(ACCOUNTS, Json.createObjectBuilder().add("identifier", identifier)
+                .add("credential", Json.createObjectBuilder().add("lifetimeDays", 1.5)).build()).problem(400);
+        assertEquals("/credential/lifetimeDays", malformed.getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertEquals(0, owner.get(ACCOUNTS + "?q=" + identifier).expect(200).json().getInt("totalItems"));
+        // the identifier is still free
+        owner.post(ACCOUNTS, Json.createObjectBuilder().add("identifier", identifier)
+                .add("credential", Json.createObjectBuilder().add("lifetimeDays", 30)).build()).expect(201);
+    }
+
+    @Test
     void createsReadsListsRenamesDisablesEnablesAndDeletes() {
         String team = fixtures.team();
         String identifier = unique("ci-runner");
@@ -200,8 +238,9 @@ class ServiceAccountsIT extends ApiIT {
                 new Case("{\"identifier\":\"has space\"}", 422, "identifier"),
                 new Case("{\"identifier\":\"<script>alert(1)</script>\"}", 422, "identifier"),
                 new Case("{\"displayName\":\"no identifier\"}", 422, "identifier"),
-                new Case("{\"identifier\":\"ok-id\",\"description\":\"" + huge + "\"}", 422, "description"),
-                new Case("{\"identifier\":\"ok-id\",\"displayName\":\"" + huge + "\"}", 422, "displayName"),
+                new Case("{\"identifier\":\"ok-id\",\"description\":\"" + huge + "\"}", 400, null), // over the body limit
+                new Case("{\"identifier\":\"ok-id\",\"description\":\"" + "a".repeat(5_000) + "\"}", 422, "description"),
+                new Case("{\"identifier\":\"ok-id\",\"displayName\":\"" + "a".repeat(5_000) + "\"}", 422, "displayName"),
                 new Case("{\"identifier\":\"ok-id\",\"teamId\":\"" + java.util.UUID.randomUUID() + "\"}", 422, "teamId"),
                 new Case("{\"identifier\":\"ok-id\",\"roles\":[{\"teamId\":\"" + team + "\",\"role\":\"BOSS\"}]}", 400, null),
                 new Case("{\"identifier\":\"ok-id\",\"roles\":[{\"role\":\"ADMIN\"}]}", 422, "roles[0].teamId"));
