@@ -18,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         info = @Info(title = "Service Accounts API", version = "1",
                 description = "API-only identities for CI pipelines and internal services: lifecycle, teams, "
                         + "members, roles and audit trail. Errors are application/problem+json (RFC 9457)."),
-        security = @SecurityRequirement(name = "basic"))
-@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+        security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
+@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "A service account's key id and secret, or a member's username and password")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A JWT from /oauth2/token, or a service account's secret alone")
 public class ServiceAccountsApplication extends Application {
 }
