@@ -58,13 +58,18 @@ public final class SharedDeployment {
         if (deployed) {
             return;
         }
-        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", NAME));
+        deploy(NAME, Path.of(System.getProperty("it.war")));
+        deployed = true;
+    }
+
+    /** Deploys an archive by reference (not copied) under a name, as an operator's CLI would. */
+    public static void deploy(String name, Path archive) throws IOException {
+        ModelNode add = Operations.createAddOperation(Operations.createAddress("deployment", name));
         ModelNode content = new ModelNode();
-        content.get("path").set(Path.of(System.getProperty("it.war")).toAbsolutePath().toString());
+        content.get("path").set(archive.toAbsolutePath().toString());
         content.get("archive").set(true);
         add.get("content").add(content);
         add.get("enabled").set(true);
         execute(add);
-        deployed = true;
     }
 }
