@@ -27,11 +27,18 @@ public final class StandaloneServer implements AutoCloseable {
 
     private final Path base;
     private final Map<String, String> environment;
+    private final List<String> arguments;
     private Process process;
 
     public StandaloneServer(String name, Map<String, String> environment) throws IOException {
+        this(name, environment, List.of());
+    }
+
+    /** A server started with these environment variables and these extra arguments to standalone.sh. */
+    public StandaloneServer(String name, Map<String, String> environment, List<String> arguments) throws IOException {
         this.base = Path.of(System.getProperty("it.work"), name + "-" + System.currentTimeMillis());
         this.environment = environment;
+        this.arguments = arguments;
         copy(Path.of(System.getProperty("jboss.home"), "standalone"), base);
         Files.copy(Path.of(System.getProperty("it.war")), base.resolve("deployments/service-accounts.war"));
     }
@@ -46,11 +53,13 @@ public final class StandaloneServer implements AutoCloseable {
 
     public void start() throws Exception {
         Path home = Path.of(System.getProperty("jboss.home"));
-        var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+        var command = new java.util.ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 // WildFly gives up a boot that has not settled within 300 s; a starved machine needed 400
-                "-Djboss.as.management.blocking.timeout=" + STARTUP.toSeconds())
+                "-Djboss.as.management.blocking.timeout=" + STARTUP.toSeconds()));
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         var env = builder.environment();
