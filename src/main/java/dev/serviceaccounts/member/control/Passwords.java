@@ -53,11 +53,16 @@ public class Passwords {
         return pbkdf2.generate(password.toCharArray());
     }
 
+    /**
+     * Whether the password matches. Only the password that matched before is answered from memory;
+     * every wrong one costs a full PBKDF2 check, remembered member or not, so the time a refusal
+     * takes never tells a signed-in member from another or from an unknown username.
+     */
     public boolean matches(String password, String storedHash) {
         byte[] mac = mac(password);
         byte[] known = remembered.get(storedHash);
-        if (known != null) {
-            return MessageDigest.isEqual(known, mac);
+        if (known != null && MessageDigest.isEqual(known, mac)) {
+            return true;
         }
         if (!pbkdf2.verify(password.toCharArray(), storedHash)) {
             return false;
