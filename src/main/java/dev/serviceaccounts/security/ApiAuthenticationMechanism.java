@@ -8,6 +8,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import dev.serviceaccounts.credential.control.JwtCredential;
 import dev.serviceaccounts.credential.control.ServiceKeyCredential;
 import dev.serviceaccounts.credential.control.TokenFormat;
+import dev.serviceaccounts.member.control.MemberLogin;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -110,7 +111,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (TokenFormat.looksLikeKeyId(keyId)) {
             return new ServiceKeyCredential(keyId, formDecoded(basic.getPasswordAsString()), sourceIp);
         }
-        return basic; // a member's username and password, exactly as typed (RFC 7617)
+        // a member's username and password, exactly as typed (RFC 7617)
+        return new MemberLogin(basic.getCaller(), basic.getPasswordAsString(), sourceIp);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.serviceaccounts.security;
 
 import dev.serviceaccounts.member.control.MemberDirectory;
 import dev.serviceaccounts.member.control.MemberIdentityStore;
+import dev.serviceaccounts.member.control.MemberLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -59,7 +60,8 @@ public class ConsoleSessions {
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential login) {
-        CredentialValidationResult result = members.validate(login);
+        CredentialValidationResult result = members.validate(
+                new MemberLogin(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !(result.getCallerPrincipal() instanceof CallerIdentity identity)) {
             return AuthenticationStatus.SEND_FAILURE;

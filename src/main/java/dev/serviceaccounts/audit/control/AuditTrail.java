@@ -12,8 +12,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes audit events. It joins the caller's transaction, so an event exists exactly when the
@@ -23,6 +25,10 @@ import java.util.UUID;
 public class AuditTrail {
 
     static final int MAX_DETAILS = 4000;
+
+    /** When each repeated anonymous event was last written, by its key; see {@link #recordRepeatable}. */
+    private static final Map<String, Instant> LAST_REPEATED = new ConcurrentHashMap<>();
+    private static final int REPEATED_MAX = 50_000;
 
     @PersistenceContext
     EntityManager em;
@@ -41,6 +47,23 @@ public class AuditTrail {
     /** An event with no authenticated actor, such as a refused credential. */
     public void recordAnonymous(AuditAction action, Target target, Map<String, ?> details, String sourceIp) {
         write(new Actor(dev.serviceaccounts.audit.entity.ActorKind.ANONYMOUS, null, "anonymous"), sourceIp, action, target, details);
+    }
+
+    /**
+     * An anonymous event that a client can cause in a loop (a refused credential or sign-in),
+     * written at most once a minute per key on each node, so a flood writes a bounded number of rows.
+     */
+    public void recordRepeatable(String key, AuditAction action, Target target, Map<String, ?> details, String sourceIp) {
+        Instant now = clock.instant();
+        Instant last = LAST_REPEATED.get(key);
+        if (last != null && now.isBefore(last.plusSeconds(60)) && !now.isBefore(last)) {
+            return;
+        }
+        if (LAST_REPEATED.size() >= REPEATED_MAX) {
+            LAST_REPEATED.clear();
+        }
+        LAST_REPEATED.put(key, now);
+        recordAnonymous(action, target, details, sourceIp);
     }
 
     public void recordBySystem(AuditAction action, Target target, Map<String, ?> details) {

@@ -10,7 +10,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
-/** Validates a member's username and password: one indexed lookup, then the password check. */
+/** Validates a member's username and password: one indexed lookup, then the password check; refusals are audited. */
 @ApplicationScoped
 public class MemberIdentityStore implements IdentityStore {
 
@@ -20,17 +20,23 @@ public class MemberIdentityStore implements IdentityStore {
     @Inject
     Passwords passwords;
 
+    @Inject
+    SignInFailures failures;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
+        String sourceIp = login instanceof MemberLogin located ? located.sourceIp() : null;
         var member = directory.findForLogin(login.getCaller());
         if (member == null) {
             passwords.spendAsMuchAsACheck(login.getPasswordAsString()); // an unknown name answers as slowly as a known one
+            failures.record(SignInFailures.Reason.UNKNOWN_USERNAME, login.getCaller(), null, sourceIp);
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (!passwords.matches(login.getPasswordAsString(), member.passwordHash())) {
+            failures.record(SignInFailures.Reason.WRONG_PASSWORD, login.getCaller(), member.id(), sourceIp);
             return CredentialValidationResult.INVALID_RESULT;
         }
         Caller caller = Caller.member(member.id(), member.username(), member.displayName(), member.orgRole(), member.adminTeams());
