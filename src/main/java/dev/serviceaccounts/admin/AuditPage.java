@@ -2,6 +2,7 @@ package dev.serviceaccounts.admin;
 
 import dev.serviceaccounts.audit.boundary.AuditEventView;
 import dev.serviceaccounts.audit.boundary.AuditEvents;
+import dev.serviceaccounts.audit.control.AuditChain;
 import dev.serviceaccounts.audit.boundary.AuditQuery;
 import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.http.Page;
@@ -36,10 +37,15 @@ public class AuditPage {
     private String from;
     private String to;
     private String page;
+    private String verify;
     private Page<AuditEventView> result;
+    private AuditChain.Verification verification;
 
     public void load() {
         try {
+            if (verify != null && !verify.isBlank()) {
+                verification = events.verify(caller.get());
+            }
             result = events.list(caller.get(), AuditQuery.parse(target, null, null, action, startOf(from, "from"),
                     startOf(to, "to", 1), page, String.valueOf(PAGE_SIZE)));
         } catch (ProblemException problem) {
@@ -115,6 +121,18 @@ public class AuditPage {
 
     public void setTo(String to) {
         this.to = to;
+    }
+
+    public AuditChain.Verification getVerification() {
+        return verification;
+    }
+
+    public String getVerify() {
+        return verify;
+    }
+
+    public void setVerify(String verify) {
+        this.verify = verify;
     }
 
     public String getPage() {

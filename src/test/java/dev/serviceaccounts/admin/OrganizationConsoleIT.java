@@ -15,6 +15,24 @@ import org.openqa.selenium.support.ui.Select;
 class OrganizationConsoleIT extends BrowserIT {
 
     @Test
+    void anOrgAdminVerifiesTheAuditTrailFromTheAuditPage() {
+        var orgAdmin = fixtures.member("ORG_ADMIN");
+        browser.signIn(orgAdmin.username(), Fixtures.PASSWORD);
+        browser.open("admin/audit.xhtml");
+        browser.click("verify");
+        String result = browser.text("#chain");
+        assertTrue(result.startsWith("Intact."), result);
+        assertEquals(owner.get("api/v1/audit-events/verification").expect(200).json().getString("headHash").length(),
+                browser.text("#headHash").length());
+        browser.screenshot("audit-verified");
+
+        browser.forget();
+        browser.signIn(fixtures.teamAdmin(fixtures.team()).username(), Fixtures.PASSWORD);
+        browser.open("admin/audit.xhtml");
+        assertTrue(!browser.has("#verify"), "a team administrator does not verify the organization's trail");
+    }
+
+    @Test
     void anOrgAdminCreatesATeamAndAMemberWhoAdministersIt() {
         var orgAdmin = fixtures.member("ORG_ADMIN");
         String team = Fixtures.unique("console-team");

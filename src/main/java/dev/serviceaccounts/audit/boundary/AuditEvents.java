@@ -1,11 +1,14 @@
 package dev.serviceaccounts.audit.boundary;
 
+import dev.serviceaccounts.audit.control.AuditChain;
 import dev.serviceaccounts.audit.entity.AuditEvent;
 import dev.serviceaccounts.http.Page;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.AccessPolicy.Operation;
 import dev.serviceaccounts.security.Caller;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -17,6 +20,21 @@ public class AuditEvents {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditChain chain;
+
+    @Inject
+    Clock clock;
+
+    /** Seals every event committed so far, then verifies the whole chain. */
+    public AuditChain.Verification verify(Caller caller) {
+        AccessPolicy.require(caller, Operation.READ_AUDIT, AccessPolicy.Scope.ORGANIZATION);
+        while (chain.sealPending() > 0) {
+            // sealed a batch; more may be waiting
+        }
+        return chain.verify(clock.instant());
+    }
 
     public Page<AuditEventView> list(Caller caller, AuditQuery query) {
         var visibility = AccessPolicy.visibility(caller, Operation.READ_AUDIT);

@@ -1,6 +1,7 @@
 package dev.serviceaccounts.audit.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.serviceaccounts.audit.control.AuditChain;
 import dev.serviceaccounts.http.Page;
 import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.inject.Inject;
@@ -31,5 +32,13 @@ public class AuditEventsResource {
                                      @QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
         return events.list(caller.get(), AuditQuery.parse(targetId, targetKind, actorId, action, from, to, page, size));
+    }
+
+    @GET
+    @Path("verification")
+    @Operation(summary = "Seal what is pending, then walk the audit chain: intact, or the first event whose content or "
+            + "link does not match (OWNER, ORG_ADMIN). Keep headHash elsewhere to detect a rewrite of the whole chain")
+    public AuditChain.Verification verification() {
+        return events.verify(caller.get());
     }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * One recorded state change. Written in the transaction of the change it records, and never
- * updated or deleted by the application: it has no setters. Actor and target are named as they
+ * updated or deleted by the application: it has no setters, and its only change is being sealed
+ * into the audit chain ({@link #seal}) shortly after. Actor and target are named as they
  * were at that moment, and identified by id, so a later account reusing an identifier never mixes
  * with the history of the one deleted before it.
  */
@@ -55,6 +56,16 @@ public class AuditEvent {
 
     @Column(name = "source_ip", length = 64, updatable = false)
     private String sourceIp;
+
+    /** Place in the audit chain, the chain's hash before it and its own; all null until sealed. */
+    @Column(name = "chain_seq")
+    private Long chainSeq;
+
+    @Column(name = "previous_hash", length = 64)
+    private String previousHash;
+
+    @Column(length = 64)
+    private String hash;
 
     protected AuditEvent() {
     }
@@ -110,5 +121,27 @@ public class AuditEvent {
 
     public String sourceIp() {
         return sourceIp;
+    }
+
+    public Long chainSeq() {
+        return chainSeq;
+    }
+
+    public String previousHash() {
+        return previousHash;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    /** Links the event into the chain, once: a sealed event is never sealed again. */
+    public void seal(long seq, String previousHash, String hash) {
+        if (this.chainSeq != null) {
+            throw new IllegalStateException("Audit event " + id + " is already sealed");
+        }
+        this.chainSeq = seq;
+        this.previousHash = previousHash;
+        this.hash = hash;
     }
 }

@@ -169,6 +169,28 @@ class OperatorIT {
 
     @Test
     @Order(4)
+    void anAuditRowEditedInTheDatabaseWhileTheServerIsDownIsNamedByTheVerification() throws Exception {
+        String id = owner.post("api/v1/service-accounts", Json.createObjectBuilder().add("identifier", Fixtures.unique("witness")).build())
+                .expect(201).json().getString("id");
+        var intact = owner.get("api/v1/audit-events/verification").expect(200).json();
+        assertTrue(intact.getBoolean("intact"), intact.toString());
+        long eventId = owner.get("api/v1/audit-events?targetId=" + id).expect(200).json()
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        server.stop();
+        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + server.base().resolve("data/service-accounts/db"), "sa", "sa");
+             var edit = connection.prepareStatement("update audit_event set actor_name = 'nobody' where id = ?")) {
+            edit.setLong(1, eventId);
+            assertEquals(1, edit.executeUpdate());
+            connection.createStatement().execute("SHUTDOWN"); // else this JVM keeps the file (and its lock) open
+        }
+        server.start();
+        var broken = owner.get("api/v1/audit-events/verification").expect(200).json();
+        assertFalse(broken.getBoolean("intact"), broken.toString());
+        assertEquals(eventId, broken.getJsonNumber("brokenEventId").longValue(), broken.toString());
+    }
+
+    @Test
+    @Order(5)
     void noIssuedSecretAppearsInTheLogsOrADatabaseDump() throws Exception {
         server.stop();
         assertTrue(secrets.size() >= 8, "secrets collected: " + secrets.size());
