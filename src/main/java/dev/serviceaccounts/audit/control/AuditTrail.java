@@ -66,6 +66,11 @@ public class AuditTrail {
         recordAnonymous(action, target, details, sourceIp);
     }
 
+    /** An event by an actor that is not a caller of the API, such as a configured secret reporter. */
+    public void recordBy(Actor actor, String sourceIp, AuditAction action, Target target, Map<String, ?> details) {
+        write(actor, sourceIp, action, target, details);
+    }
+
     public void recordBySystem(AuditAction action, Target target, Map<String, ?> details) {
         write(Actor.system(), null, action, target, details);
     }

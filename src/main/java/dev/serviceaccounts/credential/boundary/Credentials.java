@@ -1,6 +1,7 @@
 package dev.serviceaccounts.credential.boundary;
 
 import dev.serviceaccounts.audit.control.AuditTrail;
+import dev.serviceaccounts.audit.entity.Actor;
 import dev.serviceaccounts.audit.entity.ActorKind;
 import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.credential.control.CredentialCache;
@@ -151,6 +152,35 @@ public class Credentials {
             throw ProblemException.notFound("Service account " + caller.id());
         }
         return replace(caller, account, find(account, caller.keyId()), request == null ? NewCredential.DEFAULTS : request);
+    }
+
+    /**
+     * Revokes a secret a scanner reports as leaked, if it is one of ours and still works: at once,
+     * before the report is answered. Anything else (malformed, unknown, wrong, already revoked)
+     * changes nothing; the reporter is told the same either way.
+     */
+    public void revokeReported(String reporter, String sourceIp, String secret, String url) {
+        String keyId = TokenFormat.keyIdOf(secret);
+        if (keyId == null) {
+            return;
+        }
+        var found = em.createNamedQuery(Credential.BY_KEY_ID, Credential.class).setParameter("keyId", keyId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Instant now = clock.instant();
+        if (found.isEmpty() || !serverKey.matches(secret, found.get(0).secretHash())
+                || found.get(0).stateAt(now) == Credential.State.REVOKED) {
+            return;
+        }
+        var credential = found.get(0);
+        credential.revoke(now, "reporter:" + reporter, "reported leaked");
+        cache.invalidate(credential.account().id());
+        var details = new LinkedHashMap<String, Object>();
+        details.put("keyId", keyId);
+        details.put("reason", "reported leaked");
+        details.put("reporter", reporter);
+        details.put("url", url == null ? null : url.length() > 500 ? url.substring(0, 500) : url);
+        audit.recordBy(new Actor(ActorKind.SYSTEM, null, "reporter:" + reporter), sourceIp, AuditAction.CREDENTIAL_REVOKED,
+                AuditTargets.of(credential.account()), details);
     }
 
     public CredentialView revoke(Caller caller, UUID accountId, String keyId, String reason) {
