@@ -111,6 +111,22 @@ public final class Api {
         }
     }
 
+    /**
+     * One request written byte for byte over a socket, answered as the server wrote it. For what
+     * the JDK's client refuses to send (a malformed escape, a Host header of the test's choosing),
+     * as a hostile client would: use HTTP/1.0, so the server closes when it has answered.
+     */
+    public static String raw(URI root, byte[] request) {
+        try (var socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout((int) ANSWER_WITHIN.toMillis());
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** One answer, with assertions that print the body when they fail. */
     public record Reply(URI root, String request, int status, java.net.http.HttpHeaders headers, String body) {
 

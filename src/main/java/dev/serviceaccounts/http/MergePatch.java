@@ -38,7 +38,7 @@ public final class MergePatch {
     public MergePatch allowing(Set<String> allowed) {
         var unknown = new ArrayList<FieldError>();
         body.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
-                .forEach(k -> unknown.add(new FieldError(k, "/" + k.replace("~", "~0").replace("/", "~1"),
+                .forEach(k -> unknown.add(new FieldError(k, "/" + FieldError.segment(k),
                         "is not a field that can be changed; allowed: " + new java.util.TreeSet<>(allowed))));
         if (!unknown.isEmpty()) {
             throw new ProblemException.BadRequest("The patch names fields this resource does not have.", unknown);

@@ -9,6 +9,12 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /** 405 with the methods the resource answers in Allow. */
+    public static void methodNotAllowed(HttpServletResponse response, String allow) throws IOException {
+        response.setHeader("Allow", allow);
+        write(response, 405, "Method not allowed", "This resource answers " + allow + ".");
+    }
+
     public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.resetBuffer();
         response.setStatus(status);

@@ -95,16 +95,13 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
             };
         }
         if (raw == Integer.class || raw == int.class) {
-            BigDecimal exact = integer(json);
-            return exact != null && exact.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
-                    && exact.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
-                    ? exact.intValueExact() : fail(field, pointer, "must be a whole number from -2147483648 to 2147483647", errors);
+            Long exact = whole(json, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return exact != null ? (Object) exact.intValue()
+                    : fail(field, pointer, "must be a whole number from -2147483648 to 2147483647", errors);
         }
         if (raw == Long.class || raw == long.class) {
-            BigDecimal exact = integer(json);
-            return exact != null && exact.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
-                    && exact.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
-                    ? exact.longValueExact() : fail(field, pointer, "must be a whole number that fits in 64 bits", errors);
+            Long exact = whole(json, Long.MIN_VALUE, Long.MAX_VALUE);
+            return exact != null ? exact : fail(field, pointer, "must be a whole number that fits in 64 bits", errors);
         }
         if (raw == UUID.class) {
             try {
@@ -136,7 +133,7 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
             known.add(component.getName());
         }
         object.keySet().stream().filter(name -> !known.contains(name)).sorted().forEach(name ->
-                fail(join(field, name), pointer + "/" + name.replace("~", "~0").replace("/", "~1"),
+                fail(join(field, name), pointer + "/" + FieldError.segment(name),
                         "is not a field of this request; known fields: " + known, errors));
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
@@ -170,18 +167,21 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
         }
     }
 
-    /** An exact integer, or null: 1.5 is not one, 1e999999 is refused before it is expanded. */
-    private static BigDecimal integer(JsonValue json) {
+    /**
+     * An exact integer within [min, max], or null: 1.5 is not one, and 1e999999 is refused by its
+     * digit count before anything expands it.
+     */
+    private static Long whole(JsonValue json, long min, long max) {
         if (!(json instanceof JsonNumber number)) {
             return null;
         }
         try {
             BigDecimal value = number.bigDecimalValue();
             if (value.precision() - value.scale() > 20) {
-                return null; // more than 20 digits before the point: out of every range we read
+                return null; // more than 20 digits before the point: beyond any long
             }
-            value = value.stripTrailingZeros();
-            return value.scale() <= 0 ? value : null;
+            long exact = value.longValueExact(); // throws for a fraction or beyond 64 bits
+            return exact >= min && exact <= max ? exact : null;
         } catch (ArithmeticException | NumberFormatException e) {
             return null;
         }

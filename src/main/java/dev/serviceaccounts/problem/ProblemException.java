@@ -40,13 +40,18 @@ public abstract class ProblemException extends RuntimeException {
             this(field, pointerOf(field), message);
         }
 
+        /** One name as a JSON Pointer segment (RFC 6901: '~' and '/' escaped). */
+        public static String segment(String name) {
+            return name.replace("~", "~0").replace("/", "~1");
+        }
+
         static String pointerOf(String field) {
             if (field.equals("body")) {
                 return "";
             }
             var pointer = new StringBuilder();
             for (String part : field.replace("[", ".").replace("]", "").split("\\.")) {
-                pointer.append('/').append(part.replace("~", "~0").replace("/", "~1"));
+                pointer.append('/').append(segment(part));
             }
             return pointer.toString();
         }

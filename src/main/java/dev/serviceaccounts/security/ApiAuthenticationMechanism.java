@@ -121,6 +121,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
      * decoding leaves the raw form as it is; a malformed escape yields a value no store accepts.
      */
     private static String formDecoded(String value) {
+        if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
+            return value; // the raw form, as nearly every client sends it: nothing to decode on this hot path
+        }
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

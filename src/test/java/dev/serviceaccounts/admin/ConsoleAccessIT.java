@@ -122,5 +122,13 @@ class ConsoleAccessIT extends BrowserIT {
         browser.signIn("nobody-" + member.username(), Fixtures.PASSWORD);
         assertEquals("Wrong username or password.", browser.messages().get(0));
         assertTrue(browser.driver().getPageSource().contains("name=\"login:password\" value=\"\""), "the password is never sent back");
+
+        // the refused console sign-in is in the audit trail, as an API one is (LoggingIT)
+        var refused = owner.get("api/v1/audit-events?action=AUTHENTICATION_FAILED&targetId=" + member.id()).expect(200).json()
+                .getJsonArray("items");
+        assertEquals(1, refused.size(), refused.toString());
+        assertEquals("WRONG_PASSWORD", refused.getJsonObject(0).getJsonObject("details").getString("reason"));
+        assertEquals(member.username(), refused.getJsonObject(0).getJsonObject("details").getString("username"));
+        assertEquals("ANONYMOUS", refused.getJsonObject(0).getJsonObject("actor").getString("kind"));
     }
 }

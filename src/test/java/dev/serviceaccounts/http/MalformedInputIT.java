@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.serviceaccounts.Api;
 import dev.serviceaccounts.ApiIT;
 import dev.serviceaccounts.ServerLog;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -152,22 +151,18 @@ class MalformedInputIT extends ApiIT {
         }
         byte[] body = c.body() == null ? new byte[0] : c.body().getBytes(StandardCharsets.UTF_8);
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-        try (var socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(120_000);
-            var out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(body);
-            out.flush();
-            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int end = raw.indexOf("\r\n\r\n");
-            var lines = raw.substring(0, end).split("\r\n");
-            var headers = new java.util.HashMap<String, String>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
+        var request = new java.io.ByteArrayOutputStream();
+        request.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        request.writeBytes(body);
+        String raw = Api.raw(base, request.toByteArray());
+        int end = raw.indexOf("\r\n\r\n");
+        var lines = raw.substring(0, end).split("\r\n");
+        var headers = new java.util.HashMap<String, String>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
     }
 
     private static String abbreviate(String text) {

@@ -171,16 +171,10 @@ public class Credentials {
                 || found.get(0).stateAt(now) == Credential.State.REVOKED) {
             return;
         }
-        var credential = found.get(0);
-        credential.revoke(now, "reporter:" + reporter, "reported leaked");
-        cache.invalidate(credential.account().id());
-        var details = new LinkedHashMap<String, Object>();
-        details.put("keyId", keyId);
-        details.put("reason", "reported leaked");
-        details.put("reporter", reporter);
-        details.put("url", url == null ? null : url.length() > 500 ? url.substring(0, 500) : url);
-        audit.recordBy(new Actor(ActorKind.SYSTEM, null, "reporter:" + reporter), sourceIp, AuditAction.CREDENTIAL_REVOKED,
-                AuditTargets.of(credential.account()), details);
+        var more = new LinkedHashMap<String, Object>();
+        more.put("reporter", reporter);
+        more.put("url", url == null ? null : url.length() > 500 ? url.substring(0, 500) : url);
+        revokeNow(found.get(0), now, new Actor(ActorKind.SYSTEM, null, "reporter:" + reporter), sourceIp, "reported leaked", more);
     }
 
     public CredentialView revoke(Caller caller, UUID accountId, String keyId, String reason) {
@@ -191,15 +185,22 @@ public class Credentials {
         var credential = find(account, keyId);
         Instant now = clock.instant();
         if (credential.stateAt(now) != Credential.State.REVOKED) {
-            credential.revoke(now, caller.name(), reason == null || reason.isBlank() ? "revoked" : reason.strip());
-            cache.invalidate(account.id());
-            Conflicts.flush(em, "The credential changed meanwhile.");
-            var details = new LinkedHashMap<String, Object>();
-            details.put("keyId", keyId);
-            details.put("reason", credential.revokeReason());
-            audit.record(caller, AuditAction.CREDENTIAL_REVOKED, AuditTargets.of(account), details);
+            revokeNow(credential, now, caller.actor(), caller.sourceIp(),
+                    reason == null || reason.isBlank() ? "revoked" : reason.strip(), Map.of());
         }
         return CredentialView.of(credential, now, use.pending(credential.id()));
+    }
+
+    /** Revokes at once: the cache forgets the account's credentials, and the audit trail says who, why and from where. */
+    private void revokeNow(Credential credential, Instant now, Actor actor, String sourceIp, String reason, Map<String, ?> more) {
+        credential.revoke(now, actor.name(), reason);
+        cache.invalidate(credential.account().id());
+        Conflicts.flush(em, "The credential changed meanwhile.");
+        var details = new LinkedHashMap<String, Object>();
+        details.put("keyId", credential.keyId());
+        details.put("reason", credential.revokeReason());
+        details.putAll(more);
+        audit.recordBy(actor, sourceIp, AuditAction.CREDENTIAL_REVOKED, AuditTargets.of(credential.account()), details);
     }
 
     private IssuedCredential replace(Caller caller, ServiceAccount account, Credential old, NewCredential request) {

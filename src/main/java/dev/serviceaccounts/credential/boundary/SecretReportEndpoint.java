@@ -41,8 +41,7 @@ public class SecretReportEndpoint extends HttpServlet {
             return;
         }
         if (!"POST".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST");
-            ProblemResponses.write(response, 405, "Method not allowed", "Reports are POSTed.");
+            ProblemResponses.methodNotAllowed(response, "POST");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(JsonInput.MAX_BYTES + 1);

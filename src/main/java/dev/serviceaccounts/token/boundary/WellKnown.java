@@ -29,8 +29,7 @@ public class WellKnown extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            response.setHeader("Allow", "GET, HEAD");
-            ProblemResponses.write(response, 405, "Method not allowed", "This document answers GET and HEAD.");
+            ProblemResponses.methodNotAllowed(response, "GET, HEAD");
             return;
         }
         publish(request, response);

@@ -9,6 +9,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.serviceaccounts.credential.control.CredentialSnapshot;
 import dev.serviceaccounts.serviceaccount.entity.RoleAssignment;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
@@ -81,12 +82,21 @@ public class TokenIssuer {
      * listens on. Never taken from a request, so a forged Host header changes nothing.
      */
     public String issuer() {
-        if (issuer == null) {
-            issuer = configuredIssuer.map(String::strip).filter(i -> !i.isEmpty()).map(i -> i.replaceAll("/+$", ""))
-                    .orElseGet(() -> "http://" + ("0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) ? "localhost"
-                            : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress) + ":" + (httpPort + portOffset));
-        }
         return issuer;
+    }
+
+    @PostConstruct
+    void init() {
+        issuer = configuredIssuer.map(String::strip).filter(i -> !i.isEmpty()).map(i -> i.replaceAll("/+$", ""))
+                .orElseGet(this::ownAddress);
+    }
+
+    private String ownAddress() {
+        String host = switch (bindAddress) {
+            case "0.0.0.0", "::" -> "localhost"; // listening everywhere names no one address
+            default -> bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        };
+        return "http://" + host + ":" + (httpPort + portOffset);
     }
 
     public String audience() {

@@ -32,8 +32,6 @@ import dev.serviceaccounts.ApiIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -214,13 +212,7 @@ class OAuthClientsIT extends ApiIT {
     }
 
     /** One HTTP/1.0 request over a plain socket, as written: the JDK's client will not send a Host header of our choosing. */
-    private String raw(String request) throws Exception {
-        try (var socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(60_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            var answer = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(answer);
-            return answer.toString(StandardCharsets.UTF_8);
-        }
+    private String raw(String request) {
+        return Api.raw(base, request.getBytes(StandardCharsets.UTF_8));
     }
 }
