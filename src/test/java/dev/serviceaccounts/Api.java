@@ -64,6 +64,27 @@ public final class Api {
         return send("GET", path, null, null, null);
     }
 
+    /**
+     * A GET from another loopback address (127.0.0.2 and so on, all this machine's), so the server
+     * sees another client: written over a socket, as the JDK's client cannot choose its address.
+     */
+    public Reply getFrom(String localAddress, String path) {
+        String request = "GET " + root.resolve(path).getRawPath() + (root.resolve(path).getRawQuery() == null ? "" : "?"
+                + root.resolve(path).getRawQuery()) + " HTTP/1.0\r\nHost: " + root.getAuthority() + "\r\nAccept: application/json\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
+        String answer = rawFrom(localAddress, root, request.getBytes(StandardCharsets.UTF_8));
+        int end = answer.indexOf("\r\n\r\n");
+        String[] head = answer.substring(0, end).split("\r\n");
+        var headers = new java.util.TreeMap<String, java.util.List<String>>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < head.length; i++) {
+            int colon = head[i].indexOf(':');
+            headers.computeIfAbsent(head[i].substring(0, colon).trim(), name -> new java.util.ArrayList<>())
+                    .add(head[i].substring(colon + 1).trim());
+        }
+        return new Reply(root, "GET " + path + " from " + localAddress, Integer.parseInt(head[0].split(" ")[1]),
+                java.net.http.HttpHeaders.of(headers, (name, value) -> true), answer.substring(end + 4));
+    }
+
     public Reply post(String path, Object body) {
         return send("POST", path, body, "application/json", null);
     }
@@ -117,7 +138,19 @@ public final class Api {
      * as a hostile client would: use HTTP/1.0, so the server closes when it has answered.
      */
     public static String raw(URI root, byte[] request) {
-        try (var socket = new java.net.Socket(root.getHost(), root.getPort())) {
+        return rawFrom(null, root, request);
+    }
+
+    /**
+     * {@link #raw} from another loopback address (127.0.0.2 and so on, all of which are this
+     * machine's), so the server sees another client address; null for the default.
+     */
+    public static String rawFrom(String localAddress, URI root, byte[] request) {
+        try (var socket = new java.net.Socket()) {
+            if (localAddress != null) {
+                socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            }
+            socket.connect(new java.net.InetSocketAddress(root.getHost(), root.getPort()), (int) ANSWER_WITHIN.toMillis());
             socket.setSoTimeout((int) ANSWER_WITHIN.toMillis());
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();

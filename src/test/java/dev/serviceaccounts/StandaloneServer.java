@@ -63,8 +63,10 @@ public final class StandaloneServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         var env = builder.environment();
+        // the shipped defaults, whatever the test server was given
         List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE", "ADMIN_USERNAME", "ADMIN_PASSWORD",
-                "ORGANIZATION_NAME").forEach(env::remove);
+                "ORGANIZATION_NAME", "SECRET_REPORTERS", "PASSWORD_HASH_ITERATIONS", "SIGN_IN_MAX_FAILURES",
+                "SIGN_IN_MAX_FAILURES_PER_ADDRESS").forEach(env::remove);
         env.putAll(environment);
         process = builder.start();
         Instant deadline = Instant.now().plus(STARTUP);

@@ -1,5 +1,7 @@
 package dev.serviceaccounts.admin;
 
+import dev.serviceaccounts.security.Challenge;
+import dev.serviceaccounts.security.ConsoleSessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 
 /** The sign-in form: members only (ConsoleSessions hands the form to the member store alone). */
 @Named
@@ -36,7 +39,16 @@ public class Login {
                         .credential(new UsernamePasswordCredential(username.strip(), new Password(password))));
         password = null;
         if (status != AuthenticationStatus.SUCCESS) {
-            Messages.error("Wrong username or password.");
+            Duration refusedFor = ConsoleSessions.throttled((HttpServletRequest) external.getRequest());
+            if (refusedFor != null) {
+                long seconds = Challenge.retryAfterSeconds(refusedFor);
+                external.setResponseStatus(429);
+                external.setResponseHeader("Retry-After", Long.toString(seconds));
+                Messages.error("Too many failed sign-ins: signing in from your address is paused. Try again in "
+                        + seconds + (seconds == 1 ? " second." : " seconds."));
+            } else {
+                Messages.error("Wrong username or password.");
+            }
             return null;
         }
         return "/admin/accounts.xhtml?faces-redirect=true";

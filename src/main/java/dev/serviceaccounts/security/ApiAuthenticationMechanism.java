@@ -72,8 +72,14 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(Caller.ATTRIBUTE, identity.caller().from(request.getRemoteAddr()));
             return context.notifyContainerAboutLogin(result);
         }
+        if (credential instanceof MemberLogin login && login.throttledFor() != null) {
+            request.setAttribute(THROTTLED, login.throttledFor());
+        }
         return context.doNothing();
     }
+
+    /** Request attribute holding how long a member's sign-in is refused, when it was refused for too many failures. */
+    static final String THROTTLED = ApiAuthenticationMechanism.class.getName() + ".throttled";
 
     /** Request attribute set when a request carried an Authorization header, valid or not. */
     public static final String CREDENTIALS_PRESENTED = ApiAuthenticationMechanism.class.getName() + ".presented";

@@ -11,6 +11,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ public class ConsoleSessions {
     public static final String CONSOLE_PATH = "/admin/";
     public static final String LOGIN_PAGE = "/login.xhtml";
     private static final String MEMBER = ConsoleSessions.class.getName() + ".member";
+    private static final String THROTTLED = ConsoleSessions.class.getName() + ".throttled";
 
     @Inject
     MemberIdentityStore members;
@@ -59,11 +61,19 @@ public class ConsoleSessions {
         return context.doNothing();
     }
 
+    /** How long the sign-in this request made is refused for too many failures, or null when it was not. */
+    public static Duration throttled(HttpServletRequest request) {
+        return request.getAttribute(THROTTLED) instanceof Duration refusedFor ? refusedFor : null;
+    }
+
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential login) {
-        CredentialValidationResult result = members.validate(
-                new MemberLogin(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr()));
+        var located = new MemberLogin(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr());
+        CredentialValidationResult result = members.validate(located);
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !(result.getCallerPrincipal() instanceof CallerIdentity identity)) {
+            if (located.throttledFor() != null) {
+                request.setAttribute(THROTTLED, located.throttledFor());
+            }
             return AuthenticationStatus.SEND_FAILURE;
         }
         request.getSession(true);

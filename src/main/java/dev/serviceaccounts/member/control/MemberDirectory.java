@@ -32,6 +32,12 @@ public class MemberDirectory {
         return login(found.get(0));
     }
 
+    /** Replaces a password hash with one of the current cost, unless the password was changed meanwhile. */
+    public void rehash(UUID id, String storedHash, String newHash) {
+        em.createQuery("update Member m set m.passwordHash = :new where m.id = :id and m.passwordHash = :old")
+                .setParameter("new", newHash).setParameter("id", id).setParameter("old", storedHash).executeUpdate();
+    }
+
     /** The member behind a console session, or null once it was removed. */
     public Login findById(UUID id) {
         Member member = em.find(Member.class, id);

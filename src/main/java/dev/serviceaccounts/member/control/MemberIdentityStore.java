@@ -10,7 +10,11 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
-/** Validates a member's username and password: one indexed lookup, then the password check; refusals are audited. */
+/**
+ * Validates a member's username and password: the throttle's read and one indexed lookup, then the
+ * password check. Every refusal costs the same whatever the username (see {@link Passwords}), is
+ * counted by the {@link SignInThrottle} and is audited; a throttled attempt is refused unchecked.
+ */
 @ApplicationScoped
 public class MemberIdentityStore implements IdentityStore {
 
@@ -23,21 +27,41 @@ public class MemberIdentityStore implements IdentityStore {
     @Inject
     SignInFailures failures;
 
+    @Inject
+    SignInThrottle throttle;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String sourceIp = login instanceof MemberLogin located ? located.sourceIp() : null;
+        var attempt = SignInThrottle.Attempt.of(login.getCaller(), sourceIp);
+        var verdict = throttle.check(attempt);
+        if (verdict.refused()) {
+            if (login instanceof MemberLogin located) {
+                located.throttled(verdict.refusedFor());
+            }
+            failures.record(SignInFailures.Reason.THROTTLED, login.getCaller(), null, sourceIp);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
         var member = directory.findForLogin(login.getCaller());
         if (member == null) {
             passwords.spendAsMuchAsACheck(login.getPasswordAsString()); // an unknown name answers as slowly as a known one
+            throttle.failed(attempt);
             failures.record(SignInFailures.Reason.UNKNOWN_USERNAME, login.getCaller(), null, sourceIp);
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (!passwords.matches(login.getPasswordAsString(), member.passwordHash())) {
+            throttle.failed(attempt);
             failures.record(SignInFailures.Reason.WRONG_PASSWORD, login.getCaller(), member.id(), sourceIp);
             return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (verdict.hasFailures()) {
+            throttle.succeeded(attempt);
+        }
+        if (passwords.outdated(member.passwordHash())) {
+            directory.rehash(member.id(), member.passwordHash(), passwords.hash(login.getPasswordAsString()));
         }
         Caller caller = Caller.member(member.id(), member.username(), member.displayName(), member.orgRole(), member.adminTeams());
         return new CredentialValidationResult(new CallerIdentity(caller), Set.of(member.orgRole().name()));

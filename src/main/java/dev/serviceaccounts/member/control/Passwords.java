@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Members' passwords: PBKDF2 hashes in the database. A PBKDF2 check costs tens of milliseconds on
@@ -24,8 +25,17 @@ public class Passwords {
 
     private static final int REMEMBERED_MAX = 10_000;
 
+    /** OWASP's 2023 advice for PBKDF2-HMAC-SHA512; below the floor a hash is too cheap to guess against. */
+    static final int DEFAULT_ITERATIONS = 210_000;
+    static final int MIN_ITERATIONS = 10_000;
+
     @Inject
     Pbkdf2PasswordHash pbkdf2;
+
+    /** New hashes' cost; a stored hash keeps the cost it was made with. Lowered only where speed matters more, as in tests. */
+    @Inject
+    @ConfigProperty(name = "PASSWORD_HASH_ITERATIONS", defaultValue = "" + DEFAULT_ITERATIONS)
+    int iterations;
 
     private final Map<String, byte[]> remembered = new ConcurrentHashMap<>();
     private SecretKeySpec memoryKey;
@@ -33,9 +43,12 @@ public class Passwords {
 
     @PostConstruct
     void init() {
+        if (iterations < MIN_ITERATIONS) {
+            throw new IllegalStateException("PASSWORD_HASH_ITERATIONS must be at least " + MIN_ITERATIONS + ", not " + iterations);
+        }
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         byte[] key = new byte[32];
@@ -47,6 +60,16 @@ public class Passwords {
     /** Costs what a real check costs, so a response time never tells whether a username exists. */
     public void spendAsMuchAsACheck(String password) {
         pbkdf2.verify(password.toCharArray(), decoyHash);
+    }
+
+    /**
+     * Whether a stored hash was made with another cost than new hashes get (after the operator changed
+     * PASSWORD_HASH_ITERATIONS): such a member's refusals would take another time than an unknown
+     * username's, so the hash is made again at the next successful sign-in.
+     */
+    public boolean outdated(String storedHash) {
+        String[] parts = storedHash.split(":");
+        return parts.length != 4 || !parts[1].equals(Integer.toString(iterations));
     }
 
     public String hash(String password) {

@@ -13,13 +13,13 @@ import java.util.UUID;
 /**
  * Records refused member sign-ins (API Basic and console alike): no actor, the username tried,
  * the address and the reason. At most one event a minute per member (or per address, for unknown
- * usernames) and reason, so a flood writes a bounded number of rows.
+ * usernames and throttled attempts) and reason, so a flood writes a bounded number of rows.
  */
 @Stateless
 public class SignInFailures {
 
     public enum Reason {
-        UNKNOWN_USERNAME, WRONG_PASSWORD
+        UNKNOWN_USERNAME, WRONG_PASSWORD, /** refused unchecked, after too many failures */ THROTTLED
     }
 
     @Inject

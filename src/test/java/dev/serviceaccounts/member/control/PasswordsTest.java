@@ -2,6 +2,7 @@ package dev.serviceaccounts.member.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -42,6 +43,7 @@ class PasswordsTest {
     @BeforeEach
     void init() {
         passwords.pbkdf2 = pbkdf2;
+        passwords.iterations = Passwords.DEFAULT_ITERATIONS;
         passwords.init();
     }
 
@@ -69,5 +71,20 @@ class PasswordsTest {
         assertEquals(0, checksFor(() -> assertTrue(passwords.matches("correct-password", stored))), "remembered");
         String changed = passwords.hash("new-password");
         assertEquals(1, checksFor(() -> assertFalse(passwords.matches("correct-password", changed))), "a changed hash is checked again");
+    }
+
+    @Test
+    void aHashMadeAtAnotherCostIsOutdated() {
+        assertFalse(passwords.outdated("PBKDF2WithHmacSHA512:210000:c2FsdA==:aGFzaA=="));
+        assertTrue(passwords.outdated("PBKDF2WithHmacSHA512:100000:c2FsdA==:aGFzaA=="));
+        assertTrue(passwords.outdated("not a hash"));
+    }
+
+    @Test
+    void tooFewIterationsAreRefusedAtStart() {
+        var cheap = new Passwords();
+        cheap.pbkdf2 = pbkdf2;
+        cheap.iterations = 1_000;
+        assertThrows(IllegalStateException.class, cheap::init);
     }
 }

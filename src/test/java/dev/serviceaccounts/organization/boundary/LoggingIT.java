@@ -78,12 +78,13 @@ class LoggingIT {
             assertTrue(afterConsole - before < MAX_GROWTH_BYTES, "console requests grew the log by " + (afterConsole - before));
             assertTrue(afterSignIns - afterConsole < MAX_GROWTH_BYTES, "bad sign-ins grew the log by " + (afterSignIns - afterConsole));
 
-            // every kind of refusal is in the audit trail, with the username and address; the flood wrote few rows
+            // every kind of refusal is in the audit trail, with the username and address; the flood wrote few rows.
+            // 127.0.0.1 is throttled by now (the defaults: 5 failures per username, 50 per address), so ask from elsewhere
             var audited = anonymous.as("admin", password)
-                    .get("api/v1/audit-events?action=AUTHENTICATION_FAILED&targetKind=MEMBER&size=100").expect(200).json();
+                    .getFrom("127.0.0.2", "api/v1/audit-events?action=AUTHENTICATION_FAILED&targetKind=MEMBER&size=100").expect(200).json();
             var reasons = audited.getJsonArray("items").stream().map(e -> e.asJsonObject().getJsonObject("details").getString("reason"))
                     .distinct().sorted().toList();
-            assertEquals(List.of("UNKNOWN_USERNAME", "WRONG_PASSWORD"), reasons, audited.toString());
+            assertEquals(List.of("THROTTLED", "UNKNOWN_USERNAME", "WRONG_PASSWORD"), reasons, audited.toString());
             var wrong = audited.getJsonArray("items").stream().map(e -> e.asJsonObject())
                     .filter(e -> e.getJsonObject("details").getString("reason").equals("WRONG_PASSWORD")).findFirst().orElseThrow();
             assertEquals("admin", wrong.getJsonObject("details").getString("username"));
@@ -91,7 +92,7 @@ class LoggingIT {
             assertEquals("ANONYMOUS", wrong.getJsonObject("actor").getString("kind"));
             int rows = audited.getInt("totalItems");
             System.out.printf("%d refused sign-ins over %d minute(s) wrote %d audit rows%n", REQUESTS, minutes, rows);
-            assertTrue(rows <= 2 * minutes, "at most one row a minute per member or address and reason, not " + rows);
+            assertTrue(rows <= 3 * minutes, "at most one row a minute per member or address and reason, not " + rows);
 
             server.stop();
             var places = new ArrayList<Path>();
