@@ -26,15 +26,22 @@ public final class Api {
     private final URI root;
     private final String authorization;
     private final String cookie;
+    private final String accept;
 
-    private Api(URI root, String authorization, String cookie) {
+    private Api(URI root, String authorization, String cookie, String accept) {
         this.root = root;
         this.authorization = authorization;
         this.cookie = cookie;
+        this.accept = accept;
     }
 
     public static Api at(URI root) {
-        return new Api(root, null, null);
+        return new Api(root, null, null, "application/json");
+    }
+
+    /** Requests with this Accept header instead of application/json. */
+    public Api withAccept(String header) {
+        return new Api(root, authorization, cookie, header);
     }
 
     public Api as(String username, String password) {
@@ -43,12 +50,12 @@ public final class Api {
     }
 
     public Api withAuthorization(String header) {
-        return new Api(root, header, cookie);
+        return new Api(root, header, cookie, accept);
     }
 
     /** Requests with this Cookie header, as a browser holding that session would send them. */
     public Api withCookie(String header) {
-        return new Api(root, authorization, header);
+        return new Api(root, authorization, header, accept);
     }
 
     /** The Authorization header this client sends, or null. */
@@ -109,7 +116,7 @@ public final class Api {
     public Reply send(String method, String path, Object body, String contentType, String ifMatch) {
         var request = HttpRequest.newBuilder(root.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(ANSWER_WITHIN)
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (contentType != null) {

@@ -18,7 +18,9 @@ class ApiDescriptionIT extends ApiIT {
         for (String path : List.of("/api/v1/me", "/api/v1/service-accounts", "/api/v1/service-accounts/{id}/credentials",
                 "/api/v1/teams", "/api/v1/members", "/api/v1/audit-events", "/api/v1/organization/signing-keys",
                 "/oauth2/token", "/oauth2/introspect", "/.well-known/oauth-authorization-server",
-                "/.well-known/openid-configuration", "/.well-known/jwks.json", "/secret-scanning/reports")) {
+                "/.well-known/openid-configuration", "/.well-known/jwks.json", "/secret-scanning/reports",
+                "/api/v1/webhooks", "/api/v1/webhooks/{id}/deliveries", "/api/v1/reports/expiring-credentials",
+                "/api/v1/reports/idle-accounts", "/api/v1/audit-events/export")) {
             assertTrue(paths.containsKey(path), path + " is not described; described: " + paths.keySet());
         }
         var token = paths.getJsonObject("/oauth2/token").getJsonObject("post");

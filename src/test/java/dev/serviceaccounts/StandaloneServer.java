@@ -66,7 +66,8 @@ public final class StandaloneServer implements AutoCloseable {
         // the shipped defaults, whatever the test server was given
         List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE", "ADMIN_USERNAME", "ADMIN_PASSWORD",
                 "ORGANIZATION_NAME", "SECRET_REPORTERS", "PASSWORD_HASH_ITERATIONS", "SIGN_IN_MAX_FAILURES",
-                "SIGN_IN_MAX_FAILURES_PER_ADDRESS").forEach(env::remove);
+                "SIGN_IN_MAX_FAILURES_PER_ADDRESS", "WEBHOOK_ALLOW_LOOPBACK", "WEBHOOK_RETRY_SECONDS", "HEALTH_SCAN_SECONDS")
+                .forEach(env::remove);
         env.putAll(environment);
         process = builder.start();
         Instant deadline = Instant.now().plus(STARTUP);

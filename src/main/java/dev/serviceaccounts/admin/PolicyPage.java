@@ -23,6 +23,8 @@ public class PolicyPage {
     private Integer maxLifetimeDays;
     private boolean allowNonExpiring;
     private Integer maxActiveCredentials;
+    private Integer expiryWarningDays;
+    private Integer idleDays;
 
     public void load() {
         Messages.opens(() -> {
@@ -32,15 +34,19 @@ public class PolicyPage {
             maxLifetimeDays = policy.maxLifetimeDays();
             allowNonExpiring = policy.allowNonExpiring();
             maxActiveCredentials = policy.maxActiveCredentials();
+            expiryWarningDays = policy.expiryWarningDays();
+            idleDays = policy.idleDays();
         });
     }
 
     public String save() {
-        if (defaultLifetimeDays == null || maxLifetimeDays == null || maxActiveCredentials == null) {
+        if (defaultLifetimeDays == null || maxLifetimeDays == null || maxActiveCredentials == null || expiryWarningDays == null
+                || idleDays == null) {
             Messages.error("Fill in every number.");
             return null;
         }
-        var policy = new CredentialPolicy(defaultLifetimeDays, maxLifetimeDays, allowNonExpiring, maxActiveCredentials);
+        var policy = new CredentialPolicy(defaultLifetimeDays, maxLifetimeDays, allowNonExpiring, maxActiveCredentials,
+                expiryWarningDays, idleDays);
         if (Messages.attempt(() -> organizations.changeCredentialPolicy(caller.get(), policy)) == null) {
             return null;
         }
@@ -77,5 +83,21 @@ public class PolicyPage {
 
     public void setMaxActiveCredentials(Integer value) {
         this.maxActiveCredentials = value;
+    }
+
+    public Integer getExpiryWarningDays() {
+        return expiryWarningDays;
+    }
+
+    public void setExpiryWarningDays(Integer value) {
+        this.expiryWarningDays = value;
+    }
+
+    public Integer getIdleDays() {
+        return idleDays;
+    }
+
+    public void setIdleDays(Integer value) {
+        this.idleDays = value;
     }
 }

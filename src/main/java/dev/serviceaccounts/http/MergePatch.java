@@ -72,6 +72,18 @@ public final class MergePatch {
         };
     }
 
+    /** A list of strings the patch sets (never null: a list is replaced, not cleared). */
+    public Change<List<String>> strings(String field) {
+        if (!body.containsKey(field)) {
+            return null;
+        }
+        if (body.get(field) instanceof jakarta.json.JsonArray array
+                && array.stream().allMatch(item -> item instanceof JsonString)) {
+            return new Change<>(array.stream().map(item -> ((JsonString) item).getString()).toList());
+        }
+        throw wrongType(field, "must be an array of strings");
+    }
+
     public Change<UUID> uuid(String field) {
         Change<String> text = string(field);
         if (text == null || text.value() == null) {

@@ -28,6 +28,8 @@ public final class AccessPolicy {
         READ_MEMBERS, MANAGE_MEMBERS,
         READ_AUDIT,
         READ_ORGANIZATION, MANAGE_ORGANIZATION,
+        /** Webhooks see events of every team, so only organization administrators manage them. */
+        MANAGE_WEBHOOKS,
         /** Ask the token service whether a token is good (RFC 7662). */
         INTROSPECT_TOKENS
     }

@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Reads the audit trail, newest first. Team administrators read the events of their teams. */
 @Stateless
@@ -38,9 +40,36 @@ public class AuditEvents {
     }
 
     public Page<AuditEventView> list(Caller caller, AuditQuery query) {
+        var parameters = new HashMap<String, Object>();
+        var where = where(caller, query, parameters);
+        TypedQuery<AuditEvent> items = em.createQuery(
+                "select e from AuditEvent e" + where + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
+        TypedQuery<Long> count = em.createQuery("select count(e) from AuditEvent e" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        var page = query.page();
+        var found = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(found.stream().map(AuditEventView::of).toList(), page, count.getSingleResult());
+    }
+
+    /**
+     * The next events of an export, oldest first, after the event {@code afterId}: keyset paging,
+     * so events written while an export runs neither shift nor repeat its rows.
+     */
+    public List<AuditEventView> exportBatch(Caller caller, AuditQuery query, long afterId, int max) {
+        var parameters = new HashMap<String, Object>();
+        var where = where(caller, query, parameters).append(" and e.id > :after");
+        parameters.put("after", afterId);
+        TypedQuery<AuditEvent> items = em.createQuery("select e from AuditEvent e" + where + " order by e.id", AuditEvent.class);
+        parameters.forEach(items::setParameter);
+        return items.setMaxResults(max).getResultList().stream().map(AuditEventView::of).toList();
+    }
+
+    private static StringBuilder where(Caller caller, AuditQuery query, Map<String, Object> parameters) {
         var visibility = AccessPolicy.visibility(caller, Operation.READ_AUDIT);
         var where = new StringBuilder(" where 1 = 1");
-        var parameters = new HashMap<String, Object>();
         if (query.targetId() != null) {
             where.append(" and e.targetId = :targetId");
             parameters.put("targetId", query.targetId());
@@ -69,15 +98,6 @@ public class AuditEvents {
             where.append(" and e.teamId in :teams");
             parameters.put("teams", visibility.teams());
         }
-        TypedQuery<AuditEvent> items = em.createQuery(
-                "select e from AuditEvent e" + where + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
-        TypedQuery<Long> count = em.createQuery("select count(e) from AuditEvent e" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        var page = query.page();
-        var found = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return Page.of(found.stream().map(AuditEventView::of).toList(), page, count.getSingleResult());
+        return where;
     }
 }

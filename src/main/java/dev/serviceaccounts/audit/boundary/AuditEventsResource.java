@@ -10,6 +10,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import dev.serviceaccounts.http.Csv;
+import dev.serviceaccounts.http.QueryParams;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,6 +43,52 @@ public class AuditEventsResource {
                                      @QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
         return events.list(caller.get(), AuditQuery.parse(targetId, targetKind, actorId, action, from, to, page, size));
+    }
+
+    @GET
+    @Path("export")
+    @Produces({"application/x-ndjson", Csv.MEDIA_TYPE})
+    @Operation(summary = "Every matching event, oldest first, for a SIEM: JSON lines (format=jsonl, the default) or CSV "
+            + "(format=csv); the same filters and visibility as the list, no paging")
+    public Response export(@QueryParam("targetId") String targetId, @QueryParam("targetKind") String targetKind,
+                           @QueryParam("actorId") String actorId, @QueryParam("action") String action,
+                           @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format) {
+        var query = AuditQuery.parse(targetId, targetKind, actorId, action, from, to, null, null);
+        String chosen = QueryParams.text("format", format, 10);
+        if (chosen != null && !chosen.equals("jsonl") && !chosen.equals("csv")) {
+            throw QueryParams.bad("format", "must be jsonl or csv");
+        }
+        boolean csv = "csv".equals(chosen);
+        var who = caller.get();
+        events.exportBatch(who, query, 0, 1); // refuses before the answer starts, when the caller may read no audit event
+        StreamingOutput body = out -> {
+            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (csv) {
+                writer.write(Csv.row(List.of("id", "occurredAt", "actorKind", "actorId", "actorName", "action", "targetKind",
+                        "targetId", "targetName", "teamId", "sourceIp", "details")));
+            }
+            long after = 0;
+            for (var batch = events.exportBatch(who, query, after, EXPORT_BATCH); !batch.isEmpty();
+                 batch = events.exportBatch(who, query, after, EXPORT_BATCH)) {
+                for (var e : batch) {
+                    writer.write(csv ? Csv.row(Arrays.asList(e.id(), e.occurredAt(), e.actor().kind(), e.actor().id(), e.actor().name(),
+                            e.action(), e.target().kind(), e.target().id(), e.target().name(), e.teamId(), e.sourceIp(), e.details()))
+                            : JsonbHolder.JSONB.toJson(e) + "\n");
+                    after = e.id();
+                }
+                writer.flush();
+            }
+            writer.flush();
+        };
+        return Response.ok(body, csv ? Csv.MEDIA_TYPE + "; charset=UTF-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"audit-events." + (csv ? "csv" : "jsonl") + "\"").build();
+    }
+
+    private static final int EXPORT_BATCH = 1000;
+
+    /** One JSON Binding instance, as the API's own answers are written. */
+    private static final class JsonbHolder {
+        static final Jsonb JSONB = JsonbBuilder.create();
     }
 
     @GET

@@ -7,6 +7,7 @@ import dev.serviceaccounts.audit.entity.AuditEvent;
 import dev.serviceaccounts.audit.entity.TargetKind;
 import dev.serviceaccounts.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,9 @@ public class AuditTrail {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AuditEvent> recorded;
 
     /** What an event is about: kind, id, the name it has now, and the team it belongs to. */
     public record Target(TargetKind kind, UUID id, String name, UUID teamId) {
@@ -76,8 +80,10 @@ public class AuditTrail {
     }
 
     private void write(Actor actor, String sourceIp, AuditAction action, Target target, Map<String, ?> details) {
-        em.persist(new AuditEvent(clock.instant(), actor, action, target.kind(), target.id(), target.name(),
-                target.teamId(), json(details), sourceIp));
+        var event = new AuditEvent(clock.instant(), actor, action, target.kind(), target.id(), target.name(),
+                target.teamId(), json(details), sourceIp);
+        em.persist(event);
+        recorded.fire(event); // observers (the webhook outbox) act in this same transaction
     }
 
     static String json(Map<String, ?> details) {

@@ -29,6 +29,17 @@ public class Actor {
         this.name = name;
     }
 
+    private static final String REPORTER = "reporter:";
+
+    /** A configured secret scanner that reported a leaked secret. */
+    public static Actor reporter(String name) {
+        return new Actor(ActorKind.SYSTEM, null, REPORTER + name);
+    }
+
+    public boolean isReporter() {
+        return kind == ActorKind.SYSTEM && name != null && name.startsWith(REPORTER);
+    }
+
     public static Actor system() {
         return new Actor(ActorKind.SYSTEM, null, "system");
     }

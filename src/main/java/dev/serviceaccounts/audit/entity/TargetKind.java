@@ -2,5 +2,5 @@ package dev.serviceaccounts.audit.entity;
 
 /** What an audit event is about. */
 public enum TargetKind {
-    ORGANIZATION, TEAM, MEMBER, SERVICE_ACCOUNT, CREDENTIAL
+    ORGANIZATION, TEAM, MEMBER, SERVICE_ACCOUNT, CREDENTIAL, WEBHOOK
 }

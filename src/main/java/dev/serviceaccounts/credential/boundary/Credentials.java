@@ -174,7 +174,7 @@ public class Credentials {
         var more = new LinkedHashMap<String, Object>();
         more.put("reporter", reporter);
         more.put("url", url == null ? null : url.length() > 500 ? url.substring(0, 500) : url);
-        revokeNow(found.get(0), now, new Actor(ActorKind.SYSTEM, null, "reporter:" + reporter), sourceIp, "reported leaked", more);
+        revokeNow(found.get(0), now, Actor.reporter(reporter), sourceIp, "reported leaked", more);
     }
 
     public CredentialView revoke(Caller caller, UUID accountId, String keyId, String reason) {

@@ -82,6 +82,14 @@ public class Credential {
     @Column(name = "last_used_ip", length = 64)
     private String lastUsedIp;
 
+    /** When owners were warned that this credential expires soon; set once, see HealthScan. */
+    @Column(name = "expiry_warned_at", insertable = false, updatable = false) // written by HealthScan alone
+    private Instant expiryWarnedAt;
+
+    /** When owners were told that this credential expired; set once. */
+    @Column(name = "expired_noted_at", insertable = false, updatable = false)
+    private Instant expiredNotedAt;
+
     @Version
     private long version;
 

@@ -33,6 +33,12 @@ public class Organization {
     @Column(name = "credential_max_active", nullable = false)
     private int credentialMaxActive = 2;
 
+    @Column(name = "credential_expiry_warning_days", nullable = false)
+    private int credentialExpiryWarningDays = 14;
+
+    @Column(name = "credential_idle_days", nullable = false)
+    private int credentialIdleDays = 90;
+
     @Version
     private long version;
 
@@ -63,7 +69,7 @@ public class Organization {
 
     public CredentialPolicy credentialPolicy() {
         return new CredentialPolicy(credentialDefaultLifetimeDays, credentialMaxLifetimeDays, credentialAllowNonExpiring,
-                credentialMaxActive);
+                credentialMaxActive, credentialExpiryWarningDays, credentialIdleDays);
     }
 
     public void changeCredentialPolicy(CredentialPolicy policy) {
@@ -71,6 +77,8 @@ public class Organization {
         this.credentialMaxLifetimeDays = policy.maxLifetimeDays();
         this.credentialAllowNonExpiring = policy.allowNonExpiring();
         this.credentialMaxActive = policy.maxActiveCredentials();
+        this.credentialExpiryWarningDays = policy.expiryWarningDays();
+        this.credentialIdleDays = policy.idleDays();
     }
 
     public long version() {

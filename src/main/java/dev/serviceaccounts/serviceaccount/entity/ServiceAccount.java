@@ -76,6 +76,10 @@ public class ServiceAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When owners were told this account had gone idle; a use after it makes the account watched again. */
+    @Column(name = "idle_noted_at", insertable = false, updatable = false) // written by HealthScan alone
+    private Instant idleNotedAt;
+
     @Embedded
     @AttributeOverrides({
             @AttributeOverride(name = "kind", column = @Column(name = "created_by_kind", nullable = false, length = 16)),
