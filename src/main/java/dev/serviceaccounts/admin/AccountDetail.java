@@ -1,5 +1,6 @@
 package dev.serviceaccounts.admin;
 
+import dev.serviceaccounts.health.boundary.Reports;
 import dev.serviceaccounts.credential.boundary.CredentialView;
 import dev.serviceaccounts.credential.boundary.Credentials;
 import dev.serviceaccounts.credential.boundary.IssuedCredential;
@@ -30,9 +31,6 @@ import java.util.function.Supplier;
 public class AccountDetail implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** A credential expiring within this is marked. */
-    static final Duration SOON = Duration.ofDays(14);
-
     @Inject
     ServiceAccounts accounts;
 
@@ -47,6 +45,12 @@ public class AccountDetail implements Serializable {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Console console;
+
+    @Inject
+    Reports reports;
 
     private String id;
     private UUID accountId;
@@ -158,10 +162,15 @@ public class AccountDetail implements Serializable {
             return "ends " + Dates.format(credential.revokedAt()) + " (rotated)";
         }
         if (credential.state() == Credential.State.ACTIVE && credential.expiresAt() != null
-                && credential.expiresAt().isBefore(now.plus(SOON))) {
+                && credential.expiresAt().isBefore(now.plus(Duration.ofDays(console.getPolicy().expiryWarningDays())))) {
             return "expires soon";
         }
         return credential.state().name().toLowerCase();
+    }
+
+    /** Idle by the credential policy: no authentication for its idle days. */
+    public boolean isIdle() {
+        return reports.idleAmong(java.util.List.of(accountId)).contains(accountId);
     }
 
     public boolean isActive(CredentialView credential) {

@@ -22,8 +22,17 @@ public class AccountForm implements Serializable {
     private String description;
     private String teamId;
     private final Map<String, String> roles = new HashMap<>(); // team id -> role name, blank for none
-    private Integer lifetimeDays;
-    private boolean neverExpires;
+    private boolean globalAdmin;
+    private boolean introspector;
+    private boolean loadedGlobalAdmin;
+    private boolean loadedIntrospector;
+    /** "" for the policy's default, a number of days, NEVER, or CUSTOM (then customDays). */
+    private String lifetime = "";
+    private Integer customDays;
+    private String credentialDescription;
+
+    static final String NEVER = "never";
+    static final String CUSTOM = "custom";
 
     static AccountForm of(ServiceAccountView account) {
         var form = new AccountForm();
@@ -32,16 +41,19 @@ public class AccountForm implements Serializable {
         form.description = account.description();
         form.teamId = account.team() == null ? null : account.team().id().toString();
         account.roles().forEach(role -> form.roles.put(role.teamId().toString(), role.role().name()));
+        form.globalAdmin = form.loadedGlobalAdmin = account.globalAdmin();
+        form.introspector = form.loadedIntrospector = account.introspector();
         return form;
     }
 
     NewServiceAccount newAccount() {
-        return new NewServiceAccount(identifier, displayName, description, Forms.uuid(teamId), false, false, grants(), null);
+        return new NewServiceAccount(identifier, displayName, description, Forms.uuid(teamId), globalAdmin, introspector, grants(), null);
     }
 
     ServiceAccountChanges changes() {
         return new ServiceAccountChanges(new Change<>(identifier), new Change<>(displayName), new Change<>(description),
-                new Change<>(Forms.uuid(teamId)), null, null);
+                new Change<>(Forms.uuid(teamId)), globalAdmin == loadedGlobalAdmin ? null : new Change<>(globalAdmin),
+                introspector == loadedIntrospector ? null : new Change<>(introspector)); // unchanged flags ask for no right
     }
 
     List<RoleGrant> grants() {
@@ -50,7 +62,14 @@ public class AccountForm implements Serializable {
 
     /** Lifetime 0 asks for a credential that never expires; the policy decides whether that is allowed. */
     NewCredential credential(Long gracePeriodSeconds) {
-        return new NewCredential(neverExpires ? Integer.valueOf(0) : lifetimeDays, null, gracePeriodSeconds);
+        Integer days = switch (lifetime == null ? "" : lifetime) {
+            case "" -> null;
+            case NEVER -> 0;
+            case CUSTOM -> customDays == null ? -1 : customDays; // -1: refused by validation, naming the field
+            default -> Integer.valueOf(lifetime);
+        };
+        return new NewCredential(days, credentialDescription == null || credentialDescription.isBlank() ? null
+                : credentialDescription.strip(), gracePeriodSeconds);
     }
 
     public List<TeamRole> getRoleChoices() {
@@ -93,19 +112,45 @@ public class AccountForm implements Serializable {
         this.teamId = teamId;
     }
 
-    public Integer getLifetimeDays() {
-        return lifetimeDays;
+    public boolean isGlobalAdmin() {
+        return globalAdmin;
     }
 
-    public void setLifetimeDays(Integer lifetimeDays) {
-        this.lifetimeDays = lifetimeDays;
+    public void setGlobalAdmin(boolean globalAdmin) {
+        this.globalAdmin = globalAdmin;
     }
 
-    public boolean isNeverExpires() {
-        return neverExpires;
+    public boolean isIntrospector() {
+        return introspector;
     }
 
-    public void setNeverExpires(boolean neverExpires) {
-        this.neverExpires = neverExpires;
+    public void setIntrospector(boolean introspector) {
+        this.introspector = introspector;
+    }
+
+    public String getLifetime() {
+        return lifetime;
+    }
+
+    /** Only the offered choices: a forged value is the policy default, never an exception. */
+    public void setLifetime(String lifetime) {
+        this.lifetime = lifetime != null && (lifetime.matches("30|90|365") || lifetime.equals(NEVER) || lifetime.equals(CUSTOM))
+                ? lifetime : "";
+    }
+
+    public Integer getCustomDays() {
+        return customDays;
+    }
+
+    public void setCustomDays(Integer customDays) {
+        this.customDays = customDays;
+    }
+
+    public String getCredentialDescription() {
+        return credentialDescription;
+    }
+
+    public void setCredentialDescription(String credentialDescription) {
+        this.credentialDescription = credentialDescription;
     }
 }

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.admin;
 
+import dev.serviceaccounts.health.boundary.Reports;
 import dev.serviceaccounts.credential.boundary.Credentials;
 import dev.serviceaccounts.http.Page;
 import dev.serviceaccounts.security.CurrentCaller;
@@ -31,6 +32,9 @@ public class AccountList {
     Credentials credentials;
 
     @Inject
+    Reports reports;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -44,6 +48,7 @@ public class AccountList {
 
     private Page<ServiceAccountView> result;
     private Map<UUID, Long> usage = Map.of();
+    private java.util.Set<UUID> idle = java.util.Set.of();
 
     /** Lists what the filters ask for; a caller who may see no account gets the page's notice instead. */
     public void load() {
@@ -54,6 +59,7 @@ public class AccountList {
                 ServiceAccountQuery.parse(team, status, q, sort, page, String.valueOf(PAGE_SIZE))));
         if (result != null) {
             usage = credentials.recentAuthentications(caller.get(), result.items());
+            idle = reports.idleAmong(result.items().stream().map(ServiceAccountView::id).toList());
         }
     }
 
@@ -84,6 +90,11 @@ public class AccountList {
 
     private String currentSort() {
         return sort == null || sort.isBlank() ? ServiceAccountQuery.Sort.IDENTIFIER.parameter : sort;
+    }
+
+    /** Idle by the credential policy's idle days: no authentication for that long. */
+    public boolean isIdle(UUID id) {
+        return idle.contains(id);
     }
 
     public long usageOf(UUID id) {

@@ -1,5 +1,7 @@
 package dev.serviceaccounts.admin;
 
+import dev.serviceaccounts.organization.boundary.Organizations;
+import dev.serviceaccounts.organization.entity.CredentialPolicy;
 import dev.serviceaccounts.http.PageRequest;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.AccessPolicy.Operation;
@@ -27,6 +29,9 @@ public class Console {
 
     @Inject
     Teams teams;
+
+    @Inject
+    Organizations organizations;
 
     @Inject
     HttpServletRequest request;
@@ -65,6 +70,16 @@ public class Console {
     public List<TeamView> getManageableTeams() {
         return getTeams().stream()
                 .filter(team -> AccessPolicy.permits(getCaller(), Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team.id()))).toList();
+    }
+
+    private CredentialPolicy policy;
+
+    /** The credential policy in force: what the console offers (lifetimes, warnings) follows it. */
+    public CredentialPolicy getPolicy() {
+        if (policy == null) {
+            policy = organizations.policyInForce();
+        }
+        return policy;
     }
 
     public String signOut() throws ServletException {

@@ -24,6 +24,11 @@ public class OneTimeSecret implements Serializable {
         waiting = new Secret(accountId, issued.keyId(), issued.secret(), issued.replacedKeyId());
     }
 
+    /** Holds a webhook's new signing secret until the webhooks page shows it. */
+    synchronized void put(UUID webhookId, String secret) {
+        waiting = new Secret(webhookId, null, secret, null);
+    }
+
     synchronized Secret take(UUID accountId) {
         Secret secret = waiting;
         if (secret == null || !secret.accountId().equals(accountId)) {

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.admin;
 
+import dev.serviceaccounts.http.MergePatch.Change;
 import dev.serviceaccounts.http.PageRequest;
 import dev.serviceaccounts.member.boundary.MemberRef;
 import dev.serviceaccounts.member.boundary.Members;
@@ -14,7 +15,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.UUID;
 
-/** Teams for OWNER and ORG_ADMIN: list with their administrators, create, delete an empty team. */
+/** Teams for OWNER and ORG_ADMIN: list with their administrators, create, rename, delete an empty team. */
 @Named
 @RequestScoped
 public class TeamsPage {
@@ -31,6 +32,8 @@ public class TeamsPage {
     private List<TeamView> list;
     private String name;
     private String description;
+    private String renameId;
+    private String newName;
 
     public void load() {
         Messages.opens(() -> AccessPolicy.require(caller.get(), AccessPolicy.Operation.MANAGE_TEAMS, AccessPolicy.Scope.ORGANIZATION));
@@ -54,6 +57,16 @@ public class TeamsPage {
         return Messages.redirect("/admin/teams.xhtml", "Team " + name.strip() + " created.");
     }
 
+    /** Renames a team; its accounts, roles and administrators stay with it. */
+    public String rename() {
+        var renamed = Messages.attempt(() -> teams.update(caller.get(), Forms.requiredId(renameId), null,
+                new Change<>(newName), null));
+        if (renamed == null) {
+            return null;
+        }
+        return Messages.redirect("/admin/teams.xhtml", "Team renamed " + renamed.name() + ".");
+    }
+
     public String delete(UUID id, long version) {
         if (!Messages.succeeds(() -> teams.delete(caller.get(), id, version))) {
             return null;
@@ -67,6 +80,22 @@ public class TeamsPage {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public String getRenameId() {
+        return renameId;
+    }
+
+    public void setRenameId(String renameId) {
+        this.renameId = renameId;
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
     }
 
     public String getDescription() {

@@ -24,6 +24,8 @@ public final class AccessPolicy {
     /** What a caller wants to do. */
     public enum Operation {
         READ_SERVICE_ACCOUNTS, MANAGE_SERVICE_ACCOUNTS, SET_GLOBAL_ADMIN,
+        /** Containment: disable an account, revoke a credential. Takes power away, never gives any. */
+        CONTAIN_SERVICE_ACCOUNTS,
         READ_TEAMS, MANAGE_TEAMS,
         READ_MEMBERS, MANAGE_MEMBERS,
         READ_AUDIT,
@@ -36,9 +38,13 @@ public final class AccessPolicy {
 
     /** Operations a team administrator may perform inside the teams it administers. */
     private static final Set<Operation> TEAM_SCOPED = EnumSet.of(
-            Operation.READ_SERVICE_ACCOUNTS, Operation.MANAGE_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
+            Operation.READ_SERVICE_ACCOUNTS, Operation.MANAGE_SERVICE_ACCOUNTS, Operation.CONTAIN_SERVICE_ACCOUNTS,
+            Operation.READ_TEAMS, Operation.READ_AUDIT);
 
-    /** Operations any role in a team (a service account's MEMBER or VIEWER too) allows there. */
+    /** Operations a service account's MEMBER role allows in its team, beyond reading. */
+    private static final Set<Operation> TEAM_OPERATIONS = EnumSet.of(Operation.CONTAIN_SERVICE_ACCOUNTS);
+
+    /** Operations any role in a team (a service account's VIEWER too) allows there. */
     private static final Set<Operation> TEAM_READS = EnumSet.of(
             Operation.READ_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
 
@@ -69,6 +75,7 @@ public final class AccessPolicy {
             return caller.introspector();
         }
         return (TEAM_SCOPED.contains(operation) && caller.administers(scope.teamId()))
+                || (TEAM_OPERATIONS.contains(operation) && caller.operates(scope.teamId()))
                 || (TEAM_READS.contains(operation) && caller.reads(scope.teamId()));
     }
 
@@ -82,7 +89,8 @@ public final class AccessPolicy {
 
     /**
      * Service accounts act through the same rules: a global-admin account as an ORG_ADMIN, an
-     * ADMIN role in team T as an administrator of T, a MEMBER or VIEWER role in T as a reader of T.
+     * ADMIN role in team T as an administrator of T, a MEMBER role in T as a reader of T that may
+     * also contain T's accounts (disable them, revoke their credentials), a VIEWER role as a reader.
      * An account with no role and no global-admin flag authenticates but may only ask who it is.
      */
     public static OrgRole orgRoleOfServiceAccount(boolean globalAdmin) {
@@ -96,8 +104,24 @@ public final class AccessPolicy {
      */
     public static void requireManageServiceAccount(Caller caller, UUID teamId, Collection<UUID> roleTeams,
                                                    boolean organizationRights) {
-        require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(teamId));
-        roleTeams.forEach(team -> require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team)));
+        requireOverAccount(caller, Operation.MANAGE_SERVICE_ACCOUNTS, teamId, roleTeams, organizationRights);
+    }
+
+    /**
+     * Containing a service account (disabling it, revoking a credential) reaches, like managing it,
+     * every team it holds a role in: a MEMBER of T may contain an account of T whose roles are all
+     * in teams where it may contain too, and that holds no organization-level right.
+     */
+    public static void requireContainServiceAccount(Caller caller, UUID teamId, Collection<UUID> roleTeams,
+                                                    boolean organizationRights) {
+        requireOverAccount(caller, Operation.CONTAIN_SERVICE_ACCOUNTS, teamId, roleTeams, organizationRights);
+    }
+
+    /** The operation in the account's team and in every team it holds a role in, and organization rights if it has any. */
+    private static void requireOverAccount(Caller caller, Operation operation, UUID teamId, Collection<UUID> roleTeams,
+                                           boolean organizationRights) {
+        require(caller, operation, Scope.team(teamId));
+        roleTeams.forEach(team -> require(caller, operation, Scope.team(team)));
         if (organizationRights) {
             require(caller, Operation.SET_GLOBAL_ADMIN, Scope.ORGANIZATION);
         }

@@ -29,7 +29,7 @@ class AccountConsoleIT extends BrowserIT {
         browser.type("create:displayName", "Deploys from CI");
         browser.type("create:description", "Created in the browser test");
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("create:team"))).selectByVisibleText(teamName);
-        browser.type("create:lifetime", "30");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("create:lifetime"))).selectByVisibleText("30 days");
         browser.click("create:createAccount");
 
         // The secret is shown once, with a copy button that puts it on the clipboard.

@@ -33,11 +33,17 @@ class AccessPolicyTest {
     static final Caller USER = caller(OrgRole.USER, Set.of());
     /** A service account with the VIEWER role in the own team. */
     static final Caller VIEWER = new Caller(ActorKind.SERVICE_ACCOUNT, UUID.randomUUID(), "ci", "CI", OrgRole.USER, Set.of(),
-            Set.of(OWN), java.util.Map.of(OWN, "own"), false, "sak_0000000000000000", false, "127.0.0.1");
+            Set.of(), Set.of(OWN), java.util.Map.of(OWN, "own"), false, "sak_0000000000000000", false, "127.0.0.1");
+    /** A service account with the MEMBER role in the own team. */
+    static final Caller MEMBER = new Caller(ActorKind.SERVICE_ACCOUNT, UUID.randomUUID(), "ops", "Ops", OrgRole.USER, Set.of(),
+            Set.of(OWN), Set.of(OWN), java.util.Map.of(OWN, "own"), false, "sak_0000000000000001", false, "127.0.0.1");
+    static final Set<Operation> MEMBER_MAY_IN_OWN_TEAM = EnumSet.of(Operation.READ_SERVICE_ACCOUNTS, Operation.READ_TEAMS,
+            Operation.READ_AUDIT, Operation.CONTAIN_SERVICE_ACCOUNTS);
     static final Set<Operation> READS = EnumSet.of(Operation.READ_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
 
     static final Set<Operation> TEAM_ADMIN_MAY_IN_OWN_TEAM = EnumSet.of(
-            Operation.READ_SERVICE_ACCOUNTS, Operation.MANAGE_SERVICE_ACCOUNTS, Operation.READ_TEAMS, Operation.READ_AUDIT);
+            Operation.READ_SERVICE_ACCOUNTS, Operation.MANAGE_SERVICE_ACCOUNTS, Operation.CONTAIN_SERVICE_ACCOUNTS,
+            Operation.READ_TEAMS, Operation.READ_AUDIT);
 
     @Test
     void decidesEveryCellOfTheTable() {
@@ -50,6 +56,7 @@ class AccessPolicyTest {
                         OWN.equals(scope.teamId()) && TEAM_ADMIN_MAY_IN_OWN_TEAM.contains(operation));
                 check(wrong, "USER", USER, operation, scope, false);
                 check(wrong, "VIEWER", VIEWER, operation, scope, OWN.equals(scope.teamId()) && READS.contains(operation));
+                check(wrong, "MEMBER", MEMBER, operation, scope, OWN.equals(scope.teamId()) && MEMBER_MAY_IN_OWN_TEAM.contains(operation));
             }
         }
         assertEquals(List.of(), wrong);
@@ -68,6 +75,16 @@ class AccessPolicyTest {
         assertThrows(ProblemException.Forbidden.class, () -> AccessPolicy.requireManageServiceAccount(TEAM_ADMIN, OWN, Set.of(), true));
         assertThrows(ProblemException.Forbidden.class, () -> AccessPolicy.requireManageServiceAccount(TEAM_ADMIN, null, Set.of(), false));
         AccessPolicy.requireManageServiceAccount(ORG_ADMIN, null, Set.of(OWN, OTHER), true);
+    }
+
+    @Test
+    void containingAnAccountNeedsEveryTeamItHoldsARoleIn() {
+        AccessPolicy.requireContainServiceAccount(MEMBER, OWN, Set.of(OWN), false);
+        assertThrows(ProblemException.Forbidden.class, () -> AccessPolicy.requireContainServiceAccount(MEMBER, OWN, Set.of(OTHER), false));
+        assertThrows(ProblemException.Forbidden.class, () -> AccessPolicy.requireContainServiceAccount(MEMBER, OWN, Set.of(), true));
+        assertThrows(ProblemException.Forbidden.class, () -> AccessPolicy.requireContainServiceAccount(VIEWER, OWN, Set.of(), false));
+        assertThrows(ProblemException.Forbidden.class, () -> AccessPolicy.requireManageServiceAccount(MEMBER, OWN, Set.of(), false));
+        AccessPolicy.requireContainServiceAccount(TEAM_ADMIN, OWN, Set.of(OWN), false);
     }
 
     @Test

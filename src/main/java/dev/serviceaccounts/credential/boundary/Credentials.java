@@ -178,7 +178,7 @@ public class Credentials {
     }
 
     public CredentialView revoke(Caller caller, UUID accountId, String keyId, String reason) {
-        var account = accounts.manageable(caller, accountId);
+        var account = accounts.containable(caller, accountId);
         if (reason != null && reason.length() > 200) {
             throw new ProblemException.InvalidInput("reason", "must be at most 200 characters");
         }
@@ -215,7 +215,9 @@ public class Credentials {
                     + "; issue a new one instead.");
         }
         requireRoomFor(account, old);
-        var issued = create(caller, account, request);
+        // the replacement serves what the old one served: it keeps the description unless given another
+        var issued = create(caller, account, blankToNull(request.description()) != null ? request
+                : new NewCredential(request.lifetimeDays(), old.description(), request.gracePeriodSeconds()));
         long grace = request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds();
         old.revoke(now.plusSeconds(grace), caller.name(), "rotated to " + issued.keyId());
         cache.invalidate(account.id());

@@ -54,9 +54,13 @@ public class CredentialCheck {
         };
     }
 
-    /** The account as the policy sees it: global admin as ORG_ADMIN, ADMIN in a team as its administrator. */
+    /**
+     * The account as the policy sees it: global admin as ORG_ADMIN, ADMIN in a team as its
+     * administrator, MEMBER as a reader who may also contain (disable, revoke), VIEWER as a reader.
+     */
     static Caller callerOf(ServiceAccount account, String keyId) {
         Set<UUID> admin = new HashSet<>();
+        Set<UUID> operate = new HashSet<>();
         Set<UUID> read = new HashSet<>();
         Map<UUID, String> names = new HashMap<>();
         for (RoleAssignment role : account.roles()) {
@@ -65,9 +69,12 @@ public class CredentialCheck {
             if (role.role() == TeamRole.ADMIN) {
                 admin.add(role.team().id());
             }
+            if (role.role() == TeamRole.MEMBER) {
+                operate.add(role.team().id());
+            }
         }
         String displayName = account.displayName() == null ? account.identifier() : account.displayName();
         return new Caller(ActorKind.SERVICE_ACCOUNT, account.id(), account.identifier(), displayName,
-                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, read, names, account.introspector(), keyId, false, null);
+                AccessPolicy.orgRoleOfServiceAccount(account.globalAdmin()), admin, operate, read, names, account.introspector(), keyId, false, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.serviceaccounts.health.boundary;
 
 import dev.serviceaccounts.health.control.HealthScan;
+import dev.serviceaccounts.organization.boundary.Organizations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -30,6 +31,9 @@ public class HealthScanTimer {
     HealthScan scan;
 
     @Inject
+    Organizations organizations;
+
+    @Inject
     @ConfigProperty(name = "HEALTH_SCAN_SECONDS", defaultValue = "60")
     long intervalSeconds;
 
@@ -49,7 +53,7 @@ public class HealthScanTimer {
             return;
         }
         try {
-            var policy = scan.policy();
+            var policy = organizations.policyInForce();
             if (policy == null) {
                 return; // before the first start has created the organization
             }

@@ -2,8 +2,8 @@ package dev.serviceaccounts.health.boundary;
 
 import dev.serviceaccounts.credential.entity.Credential;
 import dev.serviceaccounts.health.control.Health;
-import dev.serviceaccounts.health.control.HealthScan;
 import dev.serviceaccounts.http.Page;
+import dev.serviceaccounts.organization.boundary.Organizations;
 import dev.serviceaccounts.http.PageRequest;
 import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.AccessPolicy;
@@ -18,7 +18,10 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.serviceaccounts.http.Csv;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,7 +40,7 @@ public class Reports {
     EntityManager em;
 
     @Inject
-    HealthScan health;
+    Organizations organizations;
 
     @Inject
     Clock clock;
@@ -50,13 +53,30 @@ public class Reports {
                               Instant createdAt, Instant lastUsedAt, long idleDays) {
     }
 
+    /** A report as CSV: a header, then a row per item. */
+    public static String csvOfExpiring(List<ExpiringCredential> rows) {
+        var body = new StringBuilder(Csv.row(List.of("accountId", "identifier", "displayName", "teamId", "teamName", "keyId",
+                "description", "expiresAt", "daysLeft")));
+        rows.forEach(r -> body.append(Csv.row(Arrays.asList(r.accountId(), r.identifier(), r.displayName(), r.teamId(), r.teamName(),
+                r.keyId(), r.description(), r.expiresAt(), r.daysLeft()))));
+        return body.toString();
+    }
+
+    public static String csvOfIdle(List<IdleAccount> rows) {
+        var body = new StringBuilder(Csv.row(List.of("accountId", "identifier", "displayName", "teamId", "teamName", "createdAt",
+                "lastUsedAt", "idleDays")));
+        rows.forEach(r -> body.append(Csv.row(Arrays.asList(r.accountId(), r.identifier(), r.displayName(), r.teamId(), r.teamName(),
+                r.createdAt(), r.lastUsedAt(), r.idleDays()))));
+        return body.toString();
+    }
+
     /** The days a report looks at: as asked, or the credential policy's. */
     public int expiringDays(String days) {
-        return days(days, health.policy().expiryWarningDays());
+        return days(days, organizations.policyInForce().expiryWarningDays());
     }
 
     public int idleDays(String days) {
-        return days(days, health.policy().idleDays());
+        return days(days, organizations.policyInForce().idleDays());
     }
 
     private static int days(String days, int fallback) {
@@ -100,6 +120,16 @@ public class Reports {
                     a.createdAt(), lastUsed, Duration.between(lastUsed == null ? a.createdAt() : lastUsed, now).toDays());
         }).toList();
         return Page.of(found, page, count.getSingleResult());
+    }
+
+    /** Which of these accounts are idle by the policy's idle days (the console's marks); no visibility check: ids the caller was shown. */
+    public java.util.Set<UUID> idleAmong(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Instant cutoff = clock.instant().minus(Duration.ofDays(organizations.policyInForce().idleDays()));
+        return new java.util.HashSet<>(em.createQuery("select a.id from ServiceAccount a where a.id in :ids and " + Health.IDLE, UUID.class)
+                .setParameter("ids", ids).setParameter("cutoff", cutoff).getResultList());
     }
 
     /** The condition that keeps a report to what the caller may see, and to one team when asked. */

@@ -14,9 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,9 +44,7 @@ public class ReportsResource {
         var team = QueryParams.uuid("teamId", teamId);
         if (csv(format, headers)) {
             var all = reports.expiring(caller.get(), horizon, team, new PageRequest(0, Reports.EXPORT_MAX)).items();
-            return csv("expiring-credentials", List.of("accountId", "identifier", "displayName", "teamId", "teamName", "keyId",
-                    "description", "expiresAt", "daysLeft"), all, r -> Arrays.asList(r.accountId(), r.identifier(), r.displayName(),
-                    r.teamId(), r.teamName(), r.keyId(), r.description(), r.expiresAt(), r.daysLeft()));
+            return csv("expiring-credentials", Reports.csvOfExpiring(all));
         }
         return Response.ok(reports.expiring(caller.get(), horizon, team, PageRequest.parse(page, size)), MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -65,9 +60,7 @@ public class ReportsResource {
         var team = QueryParams.uuid("teamId", teamId);
         if (csv(format, headers)) {
             var all = reports.idle(caller.get(), idle, team, new PageRequest(0, Reports.EXPORT_MAX)).items();
-            return csv("idle-accounts", List.of("accountId", "identifier", "displayName", "teamId", "teamName", "createdAt",
-                    "lastUsedAt", "idleDays"), all, r -> Arrays.asList(r.accountId(), r.identifier(), r.displayName(), r.teamId(),
-                    r.teamName(), r.createdAt(), r.lastUsedAt(), r.idleDays()));
+            return csv("idle-accounts", Reports.csvOfIdle(all));
         }
         return Response.ok(reports.idle(caller.get(), idle, team, PageRequest.parse(page, size)), MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -92,10 +85,8 @@ public class ReportsResource {
         return false;
     }
 
-    private static <T> Response csv(String name, List<String> header, List<T> rows, Function<T, List<?>> cells) {
-        var body = new StringBuilder(Csv.row(header));
-        rows.forEach(row -> body.append(Csv.row(cells.apply(row))));
-        return Response.ok(body.toString(), Csv.MEDIA_TYPE + "; charset=UTF-8")
+    private static Response csv(String name, String body) {
+        return Response.ok(body, Csv.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
     }
 }

@@ -3,8 +3,6 @@ package dev.serviceaccounts.health.control;
 import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.credential.entity.Credential;
-import dev.serviceaccounts.organization.entity.CredentialPolicy;
-import dev.serviceaccounts.organization.entity.Organization;
 import dev.serviceaccounts.serviceaccount.boundary.AuditTargets;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import jakarta.ejb.Stateless;
@@ -39,11 +37,6 @@ public class HealthScan {
 
     @Inject
     Clock clock;
-
-    public CredentialPolicy policy() {
-        return em.createQuery("select o from Organization o", Organization.class).setMaxResults(1).getResultList().stream()
-                .findFirst().map(Organization::credentialPolicy).orElse(null);
-    }
 
     /** Warns of credentials about to expire; returns how many warnings it gave. */
     public int expiring(int warningDays) {

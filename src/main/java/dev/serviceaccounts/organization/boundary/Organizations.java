@@ -59,6 +59,15 @@ public class Organizations {
         return view(organization);
     }
 
+    /**
+     * The policy in force, for the server's own decisions (warnings, the console's choices);
+     * null before the first start created the organization.
+     */
+    public CredentialPolicy policyInForce() {
+        return em.createQuery("select o from Organization o", Organization.class).setMaxResults(1).getResultList().stream()
+                .findFirst().map(Organization::credentialPolicy).orElse(null);
+    }
+
     public CredentialPolicy credentialPolicy(Caller caller) {
         AccessPolicy.require(caller, Operation.READ_ORGANIZATION, Scope.ORGANIZATION);
         return organization().credentialPolicy();

@@ -211,7 +211,11 @@ public class ServiceAccounts {
 
     private ServiceAccountView changeStatus(Caller caller, UUID id, Long expectedVersion, Status status, AuditAction action) {
         var account = find(id);
-        requireManage(caller, account);
+        if (status == Status.DISABLED) {
+            requireContain(caller, account); // enabling gives power back: that is managing
+        } else {
+            requireManage(caller, account);
+        }
         ETags.check(expectedVersion, account.version());
         if (account.changeStatus(status)) {
             credentialCache.invalidate(account.id());
@@ -229,11 +233,24 @@ public class ServiceAccounts {
         return account;
     }
 
+    /** The account, once the policy lets the caller contain it (revoke its credentials); locked like {@link #manageable}. */
+    public ServiceAccount containable(Caller caller, UUID id) {
+        var account = find(id);
+        requireContain(caller, account);
+        em.lock(account, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return account;
+    }
+
     /** The account, once the policy lets the caller read it. */
     public ServiceAccount readable(Caller caller, UUID id) {
         var account = find(id);
         AccessPolicy.require(caller, Operation.READ_SERVICE_ACCOUNTS, Scope.team(account.teamId()));
         return account;
+    }
+
+    private void requireContain(Caller caller, ServiceAccount account) {
+        AccessPolicy.requireContainServiceAccount(caller, account.teamId(),
+                teamIds(account.roles()), account.globalAdmin() || account.introspector());
     }
 
     private void requireManage(Caller caller, ServiceAccount account) {

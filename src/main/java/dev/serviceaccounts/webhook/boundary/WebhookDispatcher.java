@@ -41,7 +41,7 @@ public class WebhookDispatcher {
             return; // the last round is still sending
         }
         try {
-            for (var claims = outbox.claimDue(BATCH); !claims.isEmpty(); claims = outbox.claimDue(BATCH)) {
+            for (var claims = outbox.claimDue(BATCH, sender.lease()); !claims.isEmpty(); claims = outbox.claimDue(BATCH, sender.lease())) {
                 for (var claim : claims) {
                     var started = clock.instant();
                     var outcome = sender.send(claim);

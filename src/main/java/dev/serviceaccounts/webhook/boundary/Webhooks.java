@@ -4,7 +4,7 @@ import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.audit.entity.TargetKind;
 import dev.serviceaccounts.http.ETags;
-import dev.serviceaccounts.http.MergePatch;
+import dev.serviceaccounts.http.MergePatch.Change;
 import dev.serviceaccounts.http.Page;
 import dev.serviceaccounts.http.PageRequest;
 import dev.serviceaccounts.problem.Conflicts;
@@ -85,14 +85,12 @@ public class Webhooks {
         return WebhookView.of(find(caller, id));
     }
 
-    public WebhookView update(Caller caller, UUID id, Long expectedVersion, MergePatch patch) {
+    /** Changes what the changes name; a null change leaves that field as it is. */
+    public WebhookView update(Caller caller, UUID id, Long expectedVersion, Change<String> url, Change<List<String>> types,
+                              Change<String> description, Change<Boolean> enabled) {
         var webhook = find(caller, id);
         ETags.check(expectedVersion, webhook.version());
         var errors = new ArrayList<FieldError>();
-        var url = patch.string("url");
-        var types = patch.strings("eventTypes");
-        var description = patch.string("description");
-        var enabled = patch.bool("enabled");
         String newUrl = url == null ? webhook.url() : url(url.value(), errors);
         Set<EventType> newTypes = types == null ? webhook.eventTypes() : types(types.value(), errors);
         String newDescription = description == null ? webhook.description() : description(description.value(), errors);

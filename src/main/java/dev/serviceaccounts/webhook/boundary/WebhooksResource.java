@@ -66,7 +66,8 @@ public class WebhooksResource {
     @Operation(summary = "Change a webhook's url, eventTypes, description or enabled (JSON merge patch)")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, MergePatch body) {
         var patch = body.allowing(Set.of("url", "eventTypes", "description", "enabled"));
-        var webhook = webhooks.update(caller.get(), id, ETags.expectedVersion(ifMatch), patch);
+        var webhook = webhooks.update(caller.get(), id, ETags.expectedVersion(ifMatch), patch.string("url"),
+                patch.strings("eventTypes"), patch.string("description"), patch.bool("enabled"));
         return Response.ok(webhook).tag(ETags.of(webhook.version())).build();
     }
 

@@ -33,9 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class WebhookOutbox {
 
-    /** How long a node may take over one attempt before another node may take the delivery again. */
-    static final Duration LEASE = Duration.ofSeconds(90);
-
     @PersistenceContext
     EntityManager em;
 
@@ -79,9 +76,12 @@ public class WebhookOutbox {
     public record Claim(UUID deliveryId, String url, String sealedSecret, String payload) {
     }
 
-    /** Takes up to {@code max} due deliveries for this node: a conditional update per delivery, which one node wins. */
+    /**
+     * Takes up to {@code max} due deliveries for this node, for {@code lease}: a conditional update
+     * per delivery, which one node wins.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Claim> claimDue(int max) {
+    public List<Claim> claimDue(int max, Duration lease) {
         Instant now = clock.instant();
         var due = em.createQuery("select d.id from WebhookDelivery d where d.status = :pending and d.nextAttemptAt <= :now "
                         + "and (d.leaseUntil is null or d.leaseUntil < :now) order by d.nextAttemptAt", UUID.class)
@@ -90,7 +90,7 @@ public class WebhookOutbox {
         for (UUID id : due) {
             int taken = em.createQuery("update WebhookDelivery d set d.leaseUntil = :lease where d.id = :id and d.status = :pending "
                             + "and (d.leaseUntil is null or d.leaseUntil < :now)")
-                    .setParameter("lease", now.plus(LEASE)).setParameter("id", id).setParameter("now", now)
+                    .setParameter("lease", now.plus(lease)).setParameter("id", id).setParameter("now", now)
                     .setParameter("pending", WebhookDelivery.Status.PENDING).executeUpdate();
             if (taken == 1) {
                 var found = em.createQuery("select d.payload, w.url, w.secretSealed from WebhookDelivery d, Webhook w "

@@ -51,6 +51,14 @@ public class WebhookSender {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * How long a node holds a delivery it took: the longest one attempt can take, and a margin.
+     * A node that dies mid-attempt leaves the delivery to others once this has passed.
+     */
+    public Duration lease() {
+        return Duration.ofSeconds(timeoutSeconds + Math.min(timeoutSeconds, 5) + 20);
+    }
+
     public Outcome send(WebhookOutbox.Claim claim) {
         long started = System.nanoTime();
         try {

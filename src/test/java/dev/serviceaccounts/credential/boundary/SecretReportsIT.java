@@ -101,4 +101,32 @@ class SecretReportsIT extends ApiIT {
         assertEquals(400, report("it-scanner", KEY, "[{\"url\":1}]").status());
         anonymous.as(issued.getString("keyId"), secret).get("api/v1/me").expect(200);
     }
+
+    @Test
+    void aReportedLeakIsSentToWebhooksAndAnOrdinaryRevokeIsNot() throws Exception {
+        try (var receiver = new dev.serviceaccounts.WebhookReceiver()) {
+            var webhook = owner.post("api/v1/webhooks", Json.createObjectBuilder().add("url", receiver.url("leaks").toString())
+                    .add("eventTypes", Json.createArrayBuilder().add("credential.leaked")).build()).expect(201).json();
+            String webhookId = webhook.getJsonObject("webhook").getString("id");
+            try {
+                String accountId = fixtures.serviceAccount(null).getString("id");
+                var leaked = credential(accountId);
+                var revoked = credential(accountId);
+                owner.post("api/v1/service-accounts/" + accountId + "/credentials/" + revoked.getString("keyId") + "/revoke", "{}")
+                        .expect(200);
+                assertEquals(202, report("it-scanner", KEY, reports(leaked.getString("secret"))).status());
+
+                var sent = receiver.await(dev.serviceaccounts.WebhookReceiver.event("credential.leaked", accountId), 1,
+                        java.time.Duration.ofSeconds(60)).get(0);
+                assertTrue(sent.signedWith(webhook.getString("secret")));
+                var details = sent.json().getJsonObject("data").getJsonObject("details");
+                assertEquals(leaked.getString("keyId"), details.getString("keyId"));
+                assertEquals("it-scanner", details.getString("reporter"));
+                Thread.sleep(3_000);
+                assertEquals(1, receiver.received(r -> true).size(), "the ordinary revoke is no leak");
+            } finally {
+                owner.delete("api/v1/webhooks/" + webhookId).expect(204);
+            }
+        }
+    }
 }

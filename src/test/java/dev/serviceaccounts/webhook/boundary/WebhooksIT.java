@@ -79,8 +79,12 @@ class WebhooksIT extends ApiIT {
                 clock.advance(Duration.ofDays(91)); // never used, 91 days old: idle after the policy's 90
                 receiver.await(event("service_account.idle", accountId), 1, PATIENCE);
 
+                owner.delete("api/v1/service-accounts/" + accountId).expect(204);
+                receiver.await(event("service_account.deleted", accountId), 1, PATIENCE);
+
                 Thread.sleep(6_000); // three more scans: none may warn again
-                for (String type : List.of("credential.expiring", "credential.expired", "service_account.idle")) {
+                for (String type : List.of("credential.expiring", "credential.expired", "service_account.idle",
+                        "service_account.deleted")) {
                     var sent = receiver.received(event(type, accountId));
                     assertEquals(1, sent.stream().map(WebhookReceiver.Received::id).distinct().count(), type + " exactly once");
                 }
