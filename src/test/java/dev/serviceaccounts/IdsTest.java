@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.serviceaccounts.audit.entity.Actor;
 import dev.serviceaccounts.credential.entity.Credential;
 import dev.serviceaccounts.member.entity.Member;
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import dev.serviceaccounts.organization.entity.Organization;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import dev.serviceaccounts.team.entity.Team;

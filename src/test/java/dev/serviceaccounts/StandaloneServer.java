@@ -23,9 +23,11 @@ public final class StandaloneServer implements AutoCloseable {
     /** Generous: on a starved two-core machine WildFly with the WAR has been seen to take seven minutes to boot. */
     private static final Duration STARTUP = Duration.ofSeconds(900);
 
+    /** Clear of the shared test server (0) and of the probes and benchmarks people run by hand. */
     private static final int PORT_OFFSET = 300;
 
     private final Path base;
+    private final int portOffset;
     private final Map<String, String> environment;
     private final List<String> arguments;
     private Process process;
@@ -36,6 +38,12 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** A server started with these environment variables and these extra arguments to standalone.sh. */
     public StandaloneServer(String name, Map<String, String> environment, List<String> arguments) throws IOException {
+        this(name, PORT_OFFSET, environment, arguments);
+    }
+
+    /** A server on its own port offset, for tests that run several at once. */
+    public StandaloneServer(String name, int portOffset, Map<String, String> environment, List<String> arguments) throws IOException {
+        this.portOffset = portOffset;
         this.base = Path.of(System.getProperty("it.work"), name + "-" + System.currentTimeMillis());
         this.environment = environment;
         this.arguments = arguments;
@@ -44,7 +52,7 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     public URI root() {
-        return URI.create("http://127.0.0.1:" + (8080 + PORT_OFFSET) + "/");
+        return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/");
     }
 
     public Path base() {
@@ -54,7 +62,7 @@ public final class StandaloneServer implements AutoCloseable {
     public void start() throws Exception {
         Path home = Path.of(System.getProperty("jboss.home"));
         var command = new java.util.ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 // WildFly gives up a boot that has not settled within 300 s; a starved machine needed 400
                 "-Djboss.as.management.blocking.timeout=" + STARTUP.toSeconds()));

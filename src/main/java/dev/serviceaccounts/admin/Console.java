@@ -7,7 +7,7 @@ import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.AccessPolicy.Operation;
 import dev.serviceaccounts.security.AccessPolicy.Scope;
 import dev.serviceaccounts.security.Caller;
-import dev.serviceaccounts.security.ConsoleSessions;
+import dev.serviceaccounts.authentication.ConsoleSessions;
 import dev.serviceaccounts.security.CurrentCaller;
 import dev.serviceaccounts.team.boundary.TeamView;
 import dev.serviceaccounts.team.boundary.Teams;

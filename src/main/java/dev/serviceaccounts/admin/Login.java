@@ -1,7 +1,7 @@
 package dev.serviceaccounts.admin;
 
-import dev.serviceaccounts.security.Challenge;
-import dev.serviceaccounts.security.ConsoleSessions;
+import dev.serviceaccounts.authentication.Challenge;
+import dev.serviceaccounts.authentication.ConsoleSessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;

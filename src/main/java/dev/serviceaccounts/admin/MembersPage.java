@@ -5,7 +5,7 @@ import dev.serviceaccounts.http.PageRequest;
 import dev.serviceaccounts.member.boundary.MemberView;
 import dev.serviceaccounts.member.boundary.Members;
 import dev.serviceaccounts.member.boundary.NewMember;
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,5 @@
 package dev.serviceaccounts.security;
 
-import dev.serviceaccounts.member.entity.OrgRole;
 import dev.serviceaccounts.problem.ProblemException;
 import java.util.Collection;
 import java.util.EnumSet;

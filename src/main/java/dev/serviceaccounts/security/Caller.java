@@ -2,7 +2,6 @@ package dev.serviceaccounts.security;
 
 import dev.serviceaccounts.audit.entity.Actor;
 import dev.serviceaccounts.audit.entity.ActorKind;
-import dev.serviceaccounts.member.entity.OrgRole;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

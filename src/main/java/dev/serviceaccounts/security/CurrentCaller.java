@@ -21,6 +21,8 @@ public class CurrentCaller {
         if (request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller) {
             return caller;
         }
-        throw new NotAuthorizedException(Challenge.unauthorized(request.getAttribute(ApiAuthenticationMechanism.CREDENTIALS_PRESENTED) != null));
+        // Unreached for the API (AuthenticationFilter answered 401 before any resource ran) and the console
+        // (ConsoleSessions sent the visitor to sign in); should it happen, it is a 401 all the same.
+        throw new NotAuthorizedException("Bearer");
     }
 }

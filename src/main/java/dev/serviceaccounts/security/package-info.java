@@ -1,6 +1,7 @@
 /**
- * Who is calling and what they may do: the HTTP authentication mechanism, the identity store,
- * the {@link dev.serviceaccounts.security.Caller} it produces, and the one
- * {@link dev.serviceaccounts.security.AccessPolicy} every facade consults.
+ * The policy core, below every component: the {@link dev.serviceaccounts.security.Caller} a
+ * request acts as, its {@link dev.serviceaccounts.security.OrgRole}, and the one
+ * {@link dev.serviceaccounts.security.AccessPolicy} every facade consults. Who the caller is, is
+ * decided in {@code dev.serviceaccounts.authentication}.
  */
 package dev.serviceaccounts.security;

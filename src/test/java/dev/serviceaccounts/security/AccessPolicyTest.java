@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.serviceaccounts.audit.entity.ActorKind;
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.security.AccessPolicy.Operation;
 import dev.serviceaccounts.security.AccessPolicy.Scope;

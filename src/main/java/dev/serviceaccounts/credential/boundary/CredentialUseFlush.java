@@ -1,5 +1,6 @@
 package dev.serviceaccounts.credential.boundary;
 
+import dev.serviceaccounts.credential.control.CredentialUse;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

@@ -1,5 +1,6 @@
 package dev.serviceaccounts.credential.boundary;
 
+import dev.serviceaccounts.credential.control.CredentialUse;
 import dev.serviceaccounts.credential.control.TokenFormat;
 import dev.serviceaccounts.credential.entity.Credential;
 import java.time.Instant;

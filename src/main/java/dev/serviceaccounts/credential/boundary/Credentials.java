@@ -1,10 +1,12 @@
 package dev.serviceaccounts.credential.boundary;
 
+import dev.serviceaccounts.credential.control.CredentialUse;
+import dev.serviceaccounts.AccessChanged;
+import jakarta.enterprise.event.Event;
 import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.Actor;
 import dev.serviceaccounts.audit.entity.ActorKind;
 import dev.serviceaccounts.audit.entity.AuditAction;
-import dev.serviceaccounts.credential.control.CredentialCache;
 import dev.serviceaccounts.credential.control.ServerKey;
 import dev.serviceaccounts.credential.control.TokenFormat;
 import dev.serviceaccounts.credential.entity.Credential;
@@ -73,7 +75,7 @@ public class Credentials {
     Clock clock;
 
     @Inject
-    CredentialCache cache;
+    Event<AccessChanged> accessChanged;
 
     public List<CredentialView> list(Caller caller, UUID accountId) {
         var account = accounts.readable(caller, accountId);
@@ -194,7 +196,7 @@ public class Credentials {
     /** Revokes at once: the cache forgets the account's credentials, and the audit trail says who, why and from where. */
     private void revokeNow(Credential credential, Instant now, Actor actor, String sourceIp, String reason, Map<String, ?> more) {
         credential.revoke(now, actor.name(), reason);
-        cache.invalidate(credential.account().id());
+        accessChanged.fire(AccessChanged.of(credential.account().id()));
         Conflicts.flush(em, "The credential changed meanwhile.");
         var details = new LinkedHashMap<String, Object>();
         details.put("keyId", credential.keyId());
@@ -220,7 +222,7 @@ public class Credentials {
                 : new NewCredential(request.lifetimeDays(), old.description(), request.gracePeriodSeconds()));
         long grace = request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds();
         old.revoke(now.plusSeconds(grace), caller.name(), "rotated to " + issued.keyId());
-        cache.invalidate(account.id());
+        accessChanged.fire(AccessChanged.of(account.id()));
         Conflicts.flush(em, "The credential changed meanwhile.");
         var details = details(issued, old.keyId());
         details.put("gracePeriodSeconds", grace);

@@ -1,5 +1,7 @@
 package dev.serviceaccounts.credential.control;
 
+import dev.serviceaccounts.AccessChanged;
+import jakarta.enterprise.event.Observes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
@@ -17,16 +19,20 @@ import jakarta.inject.Inject;
  * The one seam for caching validated credentials on this node, keyed by key id.
  * <p>
  * Whoever changes what a credential check depends on (the credential, its account, the account's
- * roles or team) calls {@link #invalidate(UUID)} inside its transaction: the account's entries go
- * at once and again when the transaction completes, before the call that changed them returns. An
- * epoch counter keeps a load that read the database before that commit from putting its stale
- * copy back. Several nodes will need this seam to broadcast invalidations (Infinispan); nothing
- * else has to change.
+ * roles or team) announces {@link AccessChanged} inside its transaction, and this cache observes
+ * it: the account's entries go at once and again when the transaction completes, before the call
+ * that changed them returns. An epoch counter keeps a load that read the database before that
+ * commit from putting its stale copy back. Several nodes will need this observer to broadcast
+ * invalidations; no writer has to change.
  */
 @ApplicationScoped
 public class CredentialCache {
 
-    private final Map<String, CredentialSnapshot> byKeyId = new ConcurrentHashMap<>();
+    /** A snapshot and when it was read ({@link System#nanoTime()}). */
+    private record Entry(CredentialSnapshot snapshot, long loadedAt) {
+    }
+
+    private final Map<String, Entry> byKeyId = new ConcurrentHashMap<>();
     private final Map<UUID, Set<String>> keysOfAccount = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
 
@@ -37,11 +43,29 @@ public class CredentialCache {
     @ConfigProperty(name = "CREDENTIAL_CACHE_MAX", defaultValue = "100000")
     int maxEntries;
 
+    /**
+     * How long a snapshot is trusted at most. This node's own changes evict at once; the bound is
+     * for changes it cannot hear of (another node's, until the nodes share invalidations).
+     */
+    @Inject
+    @ConfigProperty(name = "CREDENTIAL_CACHE_TTL_SECONDS", defaultValue = "30")
+    long ttlSeconds;
+
+    private long ttlNanos;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        if (ttlSeconds < 1) {
+            throw new IllegalStateException("CREDENTIAL_CACHE_TTL_SECONDS must be at least 1");
+        }
+        ttlNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(ttlSeconds);
+    }
+
     /** The cached snapshot, or the loader's answer (cached unless an invalidation raced it). */
     public CredentialSnapshot get(String keyId, Function<String, CredentialSnapshot> loader) {
-        CredentialSnapshot cached = byKeyId.get(keyId);
-        if (cached != null) {
-            return cached;
+        Entry cached = byKeyId.get(keyId);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos) {
+            return cached.snapshot();
         }
         long before = epoch.get();
         CredentialSnapshot loaded = loader.apply(keyId);
@@ -50,7 +74,7 @@ public class CredentialCache {
                 clear();
             }
             keysOfAccount.computeIfAbsent(loaded.accountId(), a -> ConcurrentHashMap.newKeySet()).add(keyId);
-            byKeyId.put(keyId, loaded);
+            byKeyId.put(keyId, new Entry(loaded, System.nanoTime()));
             if (epoch.get() != before) { // invalidated while we were putting: do not keep it
                 byKeyId.remove(keyId);
             }
@@ -58,14 +82,23 @@ public class CredentialCache {
         return loaded;
     }
 
+    /** Forgets what the change touched, now and again when the announcing transaction completes. */
+    void on(@Observes AccessChanged change) {
+        if (change.everyAccount()) {
+            invalidateAll();
+        } else {
+            invalidate(change.serviceAccountId());
+        }
+    }
+
     /** Forgets an account's credentials now and again when the current transaction completes. */
-    public void invalidate(UUID accountId) {
+    void invalidate(UUID accountId) {
         evict(accountId);
         afterTransaction(() -> evict(accountId));
     }
 
     /** Forgets everything, now and after the current transaction: for changes touching many accounts. */
-    public void invalidateAll() {
+    void invalidateAll() {
         clear();
         afterTransaction(this::clear);
     }

@@ -5,7 +5,6 @@ import dev.serviceaccounts.credential.entity.Credential.State;
 import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.serviceaccount.entity.ServiceAccount;
 import dev.serviceaccounts.serviceaccount.entity.Status;
-import dev.serviceaccounts.token.control.TokenIssuer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,10 +21,23 @@ public record CredentialSnapshot(UUID credentialId, String keyId, String secretH
         ServiceAccount account = credential.account();
         return new CredentialSnapshot(credential.id(), credential.keyId(), credential.secretHash(), credential.expiresAt(),
                 credential.revokedAt(), account.id(), account.identifier(), account.teamId(),
-                account.team() == null ? null : account.team().name(), account.status(), caller, TokenIssuer.groups(account));
+                account.team() == null ? null : account.team().name(), account.status(), caller, groups(account));
     }
 
     public State stateAt(Instant now) {
         return Credential.stateAt(revokedAt, expiresAt, now);
+    }
+
+    /** Roles as MicroProfile JWT groups: "global-admin" and "TEAM_NAME:ROLE" per team role. */
+    static List<String> groups(ServiceAccount account) {
+        var groups = new java.util.ArrayList<String>();
+        if (account.globalAdmin()) {
+            groups.add("global-admin");
+        }
+        for (var role : account.roles()) {
+            groups.add(role.team().name() + ":" + role.role());
+        }
+        groups.sort(null);
+        return groups;
     }
 }

@@ -1,7 +1,7 @@
 package dev.serviceaccounts.member.boundary;
 
 import dev.serviceaccounts.member.entity.Member;
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import dev.serviceaccounts.team.boundary.TeamRef;
 import java.time.Instant;
 import java.util.Comparator;

@@ -9,7 +9,7 @@ import dev.serviceaccounts.http.Page;
 import dev.serviceaccounts.http.PageRequest;
 import dev.serviceaccounts.member.control.Passwords;
 import dev.serviceaccounts.member.entity.Member;
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import dev.serviceaccounts.organization.entity.Organization;
 import dev.serviceaccounts.problem.Conflicts;
 import dev.serviceaccounts.problem.ProblemException;

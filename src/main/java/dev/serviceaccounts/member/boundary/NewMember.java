@@ -1,6 +1,6 @@
 package dev.serviceaccounts.member.boundary;
 
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package dev.serviceaccounts.member.control;
 
 import dev.serviceaccounts.member.entity.Member;
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

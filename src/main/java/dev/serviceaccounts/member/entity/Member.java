@@ -1,5 +1,6 @@
 package dev.serviceaccounts.member.entity;
 
+import dev.serviceaccounts.security.OrgRole;
 import dev.serviceaccounts.Ids;
 import dev.serviceaccounts.team.entity.Team;
 import jakarta.persistence.Column;

@@ -5,9 +5,10 @@ import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.audit.entity.TargetKind;
 import dev.serviceaccounts.member.control.Passwords;
 import dev.serviceaccounts.member.entity.Member;
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import dev.serviceaccounts.organization.entity.Organization;
 import jakarta.ejb.Stateless;
+import dev.serviceaccounts.organization.entity.OnceLock;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +34,9 @@ public class FirstStart {
     EntityManager em;
 
     @Inject
+    OnceLocks onceLocks;
+
+    @Inject
     Passwords passwords;
 
     @Inject
@@ -53,9 +57,14 @@ public class FirstStart {
     @ConfigProperty(name = "ADMIN_PASSWORD")
     Optional<String> adminPassword;
 
+    /** Once in the deployment: nodes starting together on an empty database take turns, and one creates. */
     public void createOrganizationIfMissing() {
-        if (!em.createQuery("select o.id from Organization o").setMaxResults(1).getResultList().isEmpty()) {
+        if (exists()) {
             return;
+        }
+        onceLocks.lock(OnceLock.FIRST_START);
+        if (exists()) {
+            return; // another node did it while this one waited
         }
         var organization = new Organization(organizationName, clock.instant());
         em.persist(organization);
@@ -76,6 +85,10 @@ public class FirstStart {
         } else {
             LOG.info(() -> "First start: created the OWNER '" + adminUsername + "' with the configured ADMIN_PASSWORD");
         }
+    }
+
+    private boolean exists() {
+        return !em.createQuery("select o.id from Organization o").setMaxResults(1).getResultList().isEmpty();
     }
 
     private static String generatePassword() {

@@ -1,8 +1,9 @@
 package dev.serviceaccounts.serviceaccount.boundary;
 
+import dev.serviceaccounts.AccessChanged;
+import jakarta.enterprise.event.Event;
 import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.AuditAction;
-import dev.serviceaccounts.credential.control.CredentialCache;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.MergePatch.Change;
 import dev.serviceaccounts.http.Page;
@@ -62,7 +63,7 @@ public class ServiceAccounts {
     Clock clock;
 
     @Inject
-    CredentialCache credentialCache;
+    Event<AccessChanged> accessChanged;
 
     public Page<ServiceAccountView> list(Caller caller, ServiceAccountQuery query) {
         var visibility = AccessPolicy.visibility(caller, Operation.READ_SERVICE_ACCOUNTS);
@@ -166,7 +167,7 @@ public class ServiceAccounts {
         }
         Conflicts.flush(em, identifierTaken(account.identifier()));
         if (!details.isEmpty()) {
-            credentialCache.invalidate(account.id());
+            accessChanged.fire(AccessChanged.of(account.id()));
             audit.record(caller, AuditAction.SERVICE_ACCOUNT_UPDATED, AuditTargets.of(account), details);
         }
         return ServiceAccountView.of(account);
@@ -184,7 +185,7 @@ public class ServiceAccounts {
         teamIds(roles).forEach(team -> AccessPolicy.require(caller, Operation.MANAGE_SERVICE_ACCOUNTS, Scope.team(team)));
         String before = describe(account.roles());
         account.replaceRoles(roles); // a changed collection bumps the account's version, so ETags see it
-        credentialCache.invalidate(account.id());
+        accessChanged.fire(AccessChanged.of(account.id()));
         Conflicts.flush(em, "The service account changed meanwhile.");
         audit.record(caller, AuditAction.SERVICE_ACCOUNT_ROLES_CHANGED, AuditTargets.of(account),
                 Map.of("before", before, "after", describe(roles)));
@@ -205,7 +206,7 @@ public class ServiceAccounts {
         ETags.check(expectedVersion, account.version());
         audit.record(caller, AuditAction.SERVICE_ACCOUNT_DELETED, AuditTargets.of(account), Map.of("identifier", account.identifier()));
         em.remove(account);
-        credentialCache.invalidate(account.id());
+        accessChanged.fire(AccessChanged.of(account.id()));
         Conflicts.flush(em, "The service account changed meanwhile.");
     }
 
@@ -218,7 +219,7 @@ public class ServiceAccounts {
         }
         ETags.check(expectedVersion, account.version());
         if (account.changeStatus(status)) {
-            credentialCache.invalidate(account.id());
+            accessChanged.fire(AccessChanged.of(account.id()));
             Conflicts.flush(em, "The service account changed meanwhile.");
             audit.record(caller, action, AuditTargets.of(account), Map.of());
         }

@@ -1,9 +1,10 @@
 package dev.serviceaccounts.team.boundary;
 
+import dev.serviceaccounts.AccessChanged;
+import jakarta.enterprise.event.Event;
 import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.audit.entity.TargetKind;
-import dev.serviceaccounts.credential.control.CredentialCache;
 import dev.serviceaccounts.http.ETags;
 import dev.serviceaccounts.http.MergePatch.Change;
 import dev.serviceaccounts.http.Page;
@@ -44,7 +45,7 @@ public class Teams {
     Clock clock;
 
     @Inject
-    CredentialCache credentialCache;
+    Event<AccessChanged> accessChanged;
 
     public Page<TeamView> list(Caller caller, PageRequest page) {
         var visibility = AccessPolicy.visibility(caller, Operation.READ_TEAMS);
@@ -97,7 +98,7 @@ public class Teams {
         }
         Conflicts.flush(em, "A team with that name already exists.");
         if (!changes.isEmpty()) {
-            credentialCache.invalidateAll(); // team names travel in cached callers' groups
+            accessChanged.fire(AccessChanged.everyone()); // team names travel in cached callers' groups
             audit.record(caller, AuditAction.TEAM_UPDATED, target(team), changes);
         }
         return TeamView.of(team);
@@ -115,7 +116,7 @@ public class Teams {
         audit.record(caller, AuditAction.TEAM_DELETED, target(team), Map.of("name", team.name()));
         em.remove(team);
         Conflicts.flush(em, "The team is still in use.");
-        credentialCache.invalidateAll(); // role assignments in the team are gone
+        accessChanged.fire(AccessChanged.everyone()); // role assignments in the team are gone
     }
 
     /** A team named in a request body: unknown is the request's fault (422), not a missing resource. */

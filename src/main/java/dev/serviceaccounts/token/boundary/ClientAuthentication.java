@@ -1,9 +1,9 @@
 package dev.serviceaccounts.token.boundary;
 
 import dev.serviceaccounts.audit.entity.ActorKind;
-import dev.serviceaccounts.credential.control.ServiceKeyCredential;
+import dev.serviceaccounts.authentication.ServiceKeyCredential;
 import dev.serviceaccounts.security.Caller;
-import dev.serviceaccounts.security.CallerIdentity;
+import dev.serviceaccounts.authentication.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;

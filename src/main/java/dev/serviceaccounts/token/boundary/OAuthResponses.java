@@ -1,7 +1,7 @@
 package dev.serviceaccounts.token.boundary;
 
 import dev.serviceaccounts.http.JsonP;
-import dev.serviceaccounts.security.ApiAuthenticationMechanism;
+import dev.serviceaccounts.authentication.ApiAuthenticationMechanism;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * The signing keys in memory, parsed once: the current signer, a verifier per published kid, and
- * the public JWK set. Reloaded after a rotation, and when a token names a kid not seen yet (another
- * node rotated), at most every few seconds.
+ * the public JWK set. Reloaded after a rotation, when a token names a kid not seen yet (another
+ * node rotated), at most every few seconds, and once a minute in any case, so a node signs with
+ * the key another node rotated to within a minute.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -27,6 +28,7 @@ public class KeyRing {
     /** How long a retired key stays published: the longest token lifetime plus clock skew. */
     static final Duration PUBLISHED_AFTER_RETIREMENT = Duration.ofMinutes(16);
     private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
+    private static final Duration RELOAD_AT_LEAST_EVERY = Duration.ofMinutes(1);
 
     @Inject
     SigningKeyStore store;
@@ -120,6 +122,6 @@ public class KeyRing {
 
     private Keys keys() {
         Keys current = keys;
-        return current != null ? current : reload();
+        return current != null && clock.instant().isBefore(current.loadedAt().plus(RELOAD_AT_LEAST_EVERY)) ? current : reload();
     }
 }

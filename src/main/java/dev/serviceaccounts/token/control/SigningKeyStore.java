@@ -9,6 +9,8 @@ import dev.serviceaccounts.credential.control.ServerKey;
 import dev.serviceaccounts.token.entity.SigningKey;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import dev.serviceaccounts.organization.control.OnceLocks;
+import dev.serviceaccounts.organization.entity.OnceLock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.ByteBuffer;
@@ -39,6 +41,9 @@ public class SigningKeyStore {
     @Inject
     Clock clock;
 
+    @Inject
+    OnceLocks onceLocks;
+
     /** A key with its private part decrypted, and when it was retired (null: it signs). */
     public record Loaded(ECKey key, Instant retiredAt) {
     }
@@ -52,15 +57,26 @@ public class SigningKeyStore {
         return em.createNamedQuery(SigningKey.ALL, SigningKey.class).getResultList();
     }
 
-    /** Makes sure an unretired key exists; creates one on first start. */
+    /** Makes sure an unretired key exists; creates one on first start, once however many nodes ask at once. */
     public void ensureOne() {
-        if (all().stream().noneMatch(k -> k.retiredAt() == null)) {
-            create();
+        if (noneSigns()) {
+            onceLocks.lock(OnceLock.SIGNING_KEYS);
+            if (noneSigns()) {
+                create();
+            }
         }
     }
 
-    /** A new signing key; the previous ones retire now but stay published while their tokens live. */
+    private boolean noneSigns() {
+        return em.createQuery("select count(k) from SigningKey k where k.retiredAt is null", Long.class).getSingleResult() == 0;
+    }
+
+    /**
+     * A new signing key; the previous ones retire now but stay published while their tokens live.
+     * Two rotations at once, on one node or two, take turns: one key signs afterwards.
+     */
     public SigningKey rotate() {
+        onceLocks.lock(OnceLock.SIGNING_KEYS);
         Instant now = clock.instant();
         all().forEach(k -> k.retire(now));
         return create();

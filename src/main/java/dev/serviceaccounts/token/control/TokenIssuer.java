@@ -185,17 +185,4 @@ public class TokenIssuer {
             return null;
         }
     }
-
-    /** Roles as MicroProfile JWT groups: "global-admin" and "TEAM_NAME:ROLE" per team role. */
-    public static List<String> groups(ServiceAccount account) {
-        var groups = new ArrayList<String>();
-        if (account.globalAdmin()) {
-            groups.add("global-admin");
-        }
-        for (RoleAssignment role : account.roles()) {
-            groups.add(role.team().name() + ":" + role.role());
-        }
-        groups.sort(null);
-        return groups;
-    }
 }

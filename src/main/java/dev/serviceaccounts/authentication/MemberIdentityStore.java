@@ -1,7 +1,11 @@
-package dev.serviceaccounts.member.control;
+package dev.serviceaccounts.authentication;
 
+import dev.serviceaccounts.member.control.MemberDirectory;
+import dev.serviceaccounts.member.control.Passwords;
+import dev.serviceaccounts.member.control.SignInFailures;
+import dev.serviceaccounts.member.control.SignInThrottle;
 import dev.serviceaccounts.security.Caller;
-import dev.serviceaccounts.security.CallerIdentity;
+import dev.serviceaccounts.authentication.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;

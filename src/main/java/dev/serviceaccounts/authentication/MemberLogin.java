@@ -1,4 +1,4 @@
-package dev.serviceaccounts.member.control;
+package dev.serviceaccounts.authentication;
 
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import java.time.Duration;

@@ -1,5 +1,6 @@
-package dev.serviceaccounts.security;
+package dev.serviceaccounts.authentication;
 
+import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import dev.serviceaccounts.credential.boundary.Credentials;

@@ -1,4 +1,4 @@
-package dev.serviceaccounts.member.entity;
+package dev.serviceaccounts.security;
 
 /** A member's role in the organization; team administration is granted separately, per team. */
 public enum OrgRole {

@@ -1,14 +1,15 @@
-package dev.serviceaccounts.security;
+package dev.serviceaccounts.authentication;
 
+import dev.serviceaccounts.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import dev.serviceaccounts.credential.control.JwtCredential;
-import dev.serviceaccounts.credential.control.ServiceKeyCredential;
+import dev.serviceaccounts.authentication.JwtCredential;
+import dev.serviceaccounts.authentication.ServiceKeyCredential;
 import dev.serviceaccounts.credential.control.TokenFormat;
-import dev.serviceaccounts.member.control.MemberLogin;
+import dev.serviceaccounts.authentication.MemberLogin;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;

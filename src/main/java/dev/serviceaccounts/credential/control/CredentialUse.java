@@ -1,4 +1,4 @@
-package dev.serviceaccounts.credential.boundary;
+package dev.serviceaccounts.credential.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -25,8 +25,8 @@ public class CredentialUse {
     public record Use(Instant at, String ip) {
     }
 
-    record Day(UUID accountId, long epochDay) {
-        LocalDate date() {
+    public record Day(UUID accountId, long epochDay) {
+        public LocalDate date() {
             return LocalDate.ofEpochDay(epochDay);
         }
     }
@@ -60,7 +60,7 @@ public class CredentialUse {
     }
 
     /** Authentications of an account on a day that the database does not hold yet. */
-    long unflushed(UUID accountId, LocalDate date) {
+    public long unflushed(UUID accountId, LocalDate date) {
         Tally tally = tallies.get(new Day(accountId, date.toEpochDay()));
         return tally == null ? 0 : tally.unflushed();
     }
@@ -71,7 +71,7 @@ public class CredentialUse {
      * transaction runs, and a credential read then showed no last use. Days before yesterday that
      * the database holds in full are forgotten here, as no request counts on them any more.
      */
-    Batch unwritten(LocalDate today) {
+    public Batch unwritten(LocalDate today) {
         long yesterday = today.toEpochDay() - 1;
         tallies.entrySet().removeIf(entry -> entry.getKey().epochDay() < yesterday && entry.getValue().unflushed() == 0);
         if (noted.size() > 100_000) {
@@ -88,14 +88,14 @@ public class CredentialUse {
     }
 
     /** What one flush writes: last uses by credential id, and counts not yet in the database. */
-    record Batch(Map<UUID, Use> uses, Map<Day, Long> counts) {
+    public record Batch(Map<UUID, Use> uses, Map<Day, Long> counts) {
     }
 
     /**
      * The batch is in the database (its transaction committed): forgets it, but not what arrived
      * since (a newer use of a credential, more authentications), which waits for the next batch.
      */
-    void written(Batch batch) {
+    public void written(Batch batch) {
         batch.uses().forEach(pending::remove);
         batch.counts().forEach((day, n) -> {
             Tally tally = tallies.get(day);

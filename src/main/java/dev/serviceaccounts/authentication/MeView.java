@@ -1,7 +1,8 @@
-package dev.serviceaccounts.security;
+package dev.serviceaccounts.authentication;
 
+import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.audit.entity.ActorKind;
-import dev.serviceaccounts.member.entity.OrgRole;
+import dev.serviceaccounts.security.OrgRole;
 import dev.serviceaccounts.team.boundary.TeamRef;
 import java.util.Comparator;
 import java.util.List;

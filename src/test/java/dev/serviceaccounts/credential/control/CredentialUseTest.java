@@ -1,4 +1,4 @@
-package dev.serviceaccounts.credential.boundary;
+package dev.serviceaccounts.credential.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

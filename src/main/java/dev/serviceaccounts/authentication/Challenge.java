@@ -1,4 +1,4 @@
-package dev.serviceaccounts.security;
+package dev.serviceaccounts.authentication;
 
 import dev.serviceaccounts.problem.Problem;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,4 +1,4 @@
-package dev.serviceaccounts.credential.control;
+package dev.serviceaccounts.authentication;
 
 import jakarta.security.enterprise.credential.Credential;
 

@@ -1,8 +1,12 @@
-package dev.serviceaccounts.credential.control;
+package dev.serviceaccounts.authentication;
 
-import dev.serviceaccounts.credential.boundary.CredentialUse;
+import dev.serviceaccounts.credential.control.AuthenticationFailures;
+import dev.serviceaccounts.credential.control.CredentialCheck;
+import dev.serviceaccounts.credential.control.CredentialSnapshot;
+import dev.serviceaccounts.credential.control.CredentialUse;
+import dev.serviceaccounts.credential.control.TokenFormat;
 import dev.serviceaccounts.credential.control.AuthenticationFailures.Reason;
-import dev.serviceaccounts.security.CallerIdentity;
+import dev.serviceaccounts.authentication.CallerIdentity;
 import dev.serviceaccounts.token.control.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

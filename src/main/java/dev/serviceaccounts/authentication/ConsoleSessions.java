@@ -1,8 +1,9 @@
-package dev.serviceaccounts.security;
+package dev.serviceaccounts.authentication;
 
+import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.member.control.MemberDirectory;
-import dev.serviceaccounts.member.control.MemberIdentityStore;
-import dev.serviceaccounts.member.control.MemberLogin;
+import dev.serviceaccounts.authentication.MemberIdentityStore;
+import dev.serviceaccounts.authentication.MemberLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -1,5 +1,6 @@
-package dev.serviceaccounts.security;
+package dev.serviceaccounts.authentication;
 
+import dev.serviceaccounts.security.Caller;
 import jakarta.security.enterprise.CallerPrincipal;
 
 /** The principal an identity store hands back, carrying the caller it validated. */
