@@ -58,6 +58,7 @@ public class AccountDetail implements Serializable {
     private transient ServiceAccountView account;
     private transient List<CredentialView> credentialList;
     private transient UsageView usage;
+    private transient Boolean idle;
     private transient OneTimeSecret.Secret secret;
     private AccountForm form;
     private long gracePeriodSeconds;
@@ -170,7 +171,10 @@ public class AccountDetail implements Serializable {
 
     /** Idle by the credential policy: no authentication for its idle days. */
     public boolean isIdle() {
-        return reports.idleAmong(java.util.List.of(accountId)).contains(accountId);
+        if (idle == null) { // asked several times while the page renders: one query
+            idle = reports.idleAmong(java.util.List.of(accountId)).contains(accountId);
+        }
+        return idle;
     }
 
     public boolean isActive(CredentialView credential) {

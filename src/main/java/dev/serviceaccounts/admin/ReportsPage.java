@@ -40,28 +40,28 @@ public class ReportsPage {
     private Page<Reports.IdleAccount> idle;
 
     public void load() {
-        Messages.opens(this::parse);
+        Messages.opens(() -> {
+            parameters();
+            expiring = reports.expiring(caller.get(), expiringHorizon, teamId, new PageRequest(0, SHOWN));
+            idle = reports.idle(caller.get(), idleHorizon, teamId, new PageRequest(0, SHOWN));
+        });
     }
 
-    private void parse() {
+    private void parameters() {
         expiringHorizon = reports.expiringDays(blankToNull(expiringDays));
         idleHorizon = reports.idleDays(blankToNull(idleDays));
         teamId = team == null || team.isEmpty() ? null : Forms.requiredId(team);
-        expiring = reports.expiring(caller.get(), expiringHorizon, teamId, new PageRequest(0, SHOWN));
-        idle = reports.idle(caller.get(), idleHorizon, teamId, new PageRequest(0, SHOWN));
     }
 
-    /** Sends every row of the expiring-credentials report as a CSV file. */
+    /** Sends every row of the expiring-credentials report as a CSV file, as the API does. */
     public void downloadExpiring() {
-        parse();
-        send("expiring-credentials.csv", Reports.csvOfExpiring(
-                reports.expiring(caller.get(), expiringHorizon, teamId, new PageRequest(0, PageRequest.MAX_SIZE)).items()));
+        parameters();
+        send("expiring-credentials.csv", reports.expiringCsv(caller.get(), expiringHorizon, teamId));
     }
 
     public void downloadIdle() {
-        parse();
-        send("idle-accounts.csv", Reports.csvOfIdle(
-                reports.idle(caller.get(), idleHorizon, teamId, new PageRequest(0, PageRequest.MAX_SIZE)).items()));
+        parameters();
+        send("idle-accounts.csv", reports.idleCsv(caller.get(), idleHorizon, teamId));
     }
 
     private static void send(String name, String csv) {

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,7 +64,7 @@ public class WebhooksPage {
 
     /** Every event type a webhook can subscribe to, by wire name. */
     public List<String> getEventTypeChoices() {
-        return Arrays.stream(EventType.values()).filter(type -> type != EventType.TEST).map(type -> type.wireName).toList();
+        return EventType.subscribable();
     }
 
     public List<DeliveryView> getDeliveries() {

@@ -2,8 +2,6 @@ package dev.serviceaccounts.authentication;
 
 import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.member.control.MemberDirectory;
-import dev.serviceaccounts.authentication.MemberIdentityStore;
-import dev.serviceaccounts.authentication.MemberLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -4,11 +4,11 @@ import dev.serviceaccounts.security.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import dev.serviceaccounts.credential.boundary.Credentials;
+import dev.serviceaccounts.credential.boundary.CredentialsResource;
 import dev.serviceaccounts.credential.boundary.NewCredential;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,16 +41,10 @@ public class MeResource {
             + "key id and the new secret")
     public Response rotateOwnCredential(NewCredential request) {
         var issued = credentials.rotateOwn(caller.get(), request);
-        return Response.ok(new OwnRotation(issued.replacedKeyId(), issued.keyId(), issued.secret(),
-                issued.credential().expiresAt())).cacheControl(noStore()).build();
+        return CredentialsResource.secret(Response.ok(), new OwnRotation(issued.replacedKeyId(), issued.keyId(), issued.secret(),
+                issued.credential().expiresAt()));
     }
 
     public record OwnRotation(String oldKeyId, String newKeyId, String secret, java.time.Instant expiresAt) {
-    }
-
-    private static CacheControl noStore() {
-        var noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return noStore;
     }
 }

@@ -5,7 +5,6 @@ import dev.serviceaccounts.member.control.Passwords;
 import dev.serviceaccounts.member.control.SignInFailures;
 import dev.serviceaccounts.member.control.SignInThrottle;
 import dev.serviceaccounts.security.Caller;
-import dev.serviceaccounts.authentication.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;

@@ -6,7 +6,6 @@ import dev.serviceaccounts.credential.control.CredentialSnapshot;
 import dev.serviceaccounts.credential.control.CredentialUse;
 import dev.serviceaccounts.credential.control.TokenFormat;
 import dev.serviceaccounts.credential.control.AuthenticationFailures.Reason;
-import dev.serviceaccounts.authentication.CallerIdentity;
 import dev.serviceaccounts.token.control.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

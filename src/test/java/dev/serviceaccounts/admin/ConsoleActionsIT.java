@@ -92,6 +92,13 @@ class ConsoleActionsIT extends BrowserIT {
         browser.driver().findElement(By.id("properties:introspector")).click();
         browser.click("properties:save");
         assertFalse(owner.get(path).expect(200).json().getBoolean("globalAdmin"));
+        var teamAdmin = fixtures.teamAdmin(to);
+        browser.forget();
+        browser.signIn(teamAdmin.username(), Fixtures.PASSWORD);
+        browser.open("admin/account.xhtml?id=" + id);
+        assertEquals(renamed, browser.title(), "the team administrator reads the account");
+        assertFalse(browser.has("#properties\\:globalAdmin") || browser.has("#properties\\:introspector"),
+                "organization-level flags are not offered to a team administrator");
     }
 
     @Test

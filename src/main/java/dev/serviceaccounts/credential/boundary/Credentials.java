@@ -10,8 +10,8 @@ import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.credential.control.ServerKey;
 import dev.serviceaccounts.credential.control.TokenFormat;
 import dev.serviceaccounts.credential.entity.Credential;
+import dev.serviceaccounts.organization.boundary.Organizations;
 import dev.serviceaccounts.organization.entity.CredentialPolicy;
-import dev.serviceaccounts.organization.entity.Organization;
 import dev.serviceaccounts.problem.Conflicts;
 import dev.serviceaccounts.problem.ProblemException;
 import dev.serviceaccounts.problem.Validation;
@@ -76,6 +76,9 @@ public class Credentials {
 
     @Inject
     Event<AccessChanged> accessChanged;
+
+    @Inject
+    Organizations organizations;
 
     public List<CredentialView> list(Caller caller, UUID accountId) {
         var account = accounts.readable(caller, accountId);
@@ -241,7 +244,7 @@ public class Credentials {
     }
 
     private Instant expiry(Integer lifetimeDays, Instant now) {
-        CredentialPolicy policy = organization().credentialPolicy();
+        CredentialPolicy policy = organizations.policyInForce();
         int days = lifetimeDays == null ? policy.defaultLifetimeDays() : lifetimeDays;
         if (days == 0) {
             if (!policy.allowNonExpiring()) {
@@ -259,7 +262,7 @@ public class Credentials {
     /** Active credentials, not counting one being replaced, must leave room for one more. */
     private void requireRoomFor(ServiceAccount account, Credential replaced) {
         Instant now = clock.instant();
-        int max = organization().credentialPolicy().maxActiveCredentials();
+        int max = organizations.policyInForce().maxActiveCredentials();
         long active = credentialsOf(account).stream()
                 .filter(c -> c != replaced && c.countsAgainstLimitAt(now)).count();
         if (active >= max) {
@@ -277,9 +280,6 @@ public class Credentials {
         return em.createNamedQuery(Credential.OF_ACCOUNT, Credential.class).setParameter("account", account.id()).getResultList();
     }
 
-    private Organization organization() {
-        return em.createQuery("select o from Organization o", Organization.class).getSingleResult();
-    }
 
     private static Map<String, Object> details(IssuedCredential issued, String replaced) {
         var details = new LinkedHashMap<String, Object>();

@@ -53,8 +53,17 @@ public class Reports {
                               Instant createdAt, Instant lastUsedAt, long idleDays) {
     }
 
-    /** A report as CSV: a header, then a row per item. */
-    public static String csvOfExpiring(List<ExpiringCredential> rows) {
+    /** The whole expiring-credentials report as CSV (at most {@value #EXPORT_MAX} rows): a header, then a row per credential. */
+    public String expiringCsv(Caller caller, int days, UUID teamId) {
+        return csvOfExpiring(expiring(caller, days, teamId, new PageRequest(0, EXPORT_MAX)).items());
+    }
+
+    /** The whole idle-accounts report as CSV (at most {@value #EXPORT_MAX} rows). */
+    public String idleCsv(Caller caller, int days, UUID teamId) {
+        return csvOfIdle(idle(caller, days, teamId, new PageRequest(0, EXPORT_MAX)).items());
+    }
+
+    private static String csvOfExpiring(List<ExpiringCredential> rows) {
         var body = new StringBuilder(Csv.row(List.of("accountId", "identifier", "displayName", "teamId", "teamName", "keyId",
                 "description", "expiresAt", "daysLeft")));
         rows.forEach(r -> body.append(Csv.row(Arrays.asList(r.accountId(), r.identifier(), r.displayName(), r.teamId(), r.teamName(),
@@ -62,7 +71,7 @@ public class Reports {
         return body.toString();
     }
 
-    public static String csvOfIdle(List<IdleAccount> rows) {
+    private static String csvOfIdle(List<IdleAccount> rows) {
         var body = new StringBuilder(Csv.row(List.of("accountId", "identifier", "displayName", "teamId", "teamName", "createdAt",
                 "lastUsedAt", "idleDays")));
         rows.forEach(r -> body.append(Csv.row(Arrays.asList(r.accountId(), r.identifier(), r.displayName(), r.teamId(), r.teamName(),

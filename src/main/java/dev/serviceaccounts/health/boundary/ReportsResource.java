@@ -43,8 +43,7 @@ public class ReportsResource {
         int horizon = reports.expiringDays(days);
         var team = QueryParams.uuid("teamId", teamId);
         if (csv(format, headers)) {
-            var all = reports.expiring(caller.get(), horizon, team, new PageRequest(0, Reports.EXPORT_MAX)).items();
-            return csv("expiring-credentials", Reports.csvOfExpiring(all));
+            return csv("expiring-credentials", reports.expiringCsv(caller.get(), horizon, team));
         }
         return Response.ok(reports.expiring(caller.get(), horizon, team, PageRequest.parse(page, size)), MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -59,8 +58,7 @@ public class ReportsResource {
         int idle = reports.idleDays(days);
         var team = QueryParams.uuid("teamId", teamId);
         if (csv(format, headers)) {
-            var all = reports.idle(caller.get(), idle, team, new PageRequest(0, Reports.EXPORT_MAX)).items();
-            return csv("idle-accounts", Reports.csvOfIdle(all));
+            return csv("idle-accounts", reports.idleCsv(caller.get(), idle, team));
         }
         return Response.ok(reports.idle(caller.get(), idle, team, PageRequest.parse(page, size)), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -39,6 +39,8 @@ public class Passwords {
 
     private final Map<String, byte[]> remembered = new ConcurrentHashMap<>();
     private SecretKeySpec memoryKey;
+    /** How every hash made now begins ("algorithm:iterations:"), the stored form Pbkdf2PasswordHash writes. */
+    private String currentCost;
     private String decoyHash;
 
     @PostConstruct
@@ -55,6 +57,7 @@ public class Passwords {
         new SecureRandom().nextBytes(key);
         memoryKey = new SecretKeySpec(key, "HmacSHA256");
         decoyHash = pbkdf2.generate("decoy".toCharArray());
+        currentCost = "PBKDF2WithHmacSHA512:" + iterations + ":";
     }
 
     /** Costs what a real check costs, so a response time never tells whether a username exists. */
@@ -68,8 +71,7 @@ public class Passwords {
      * username's, so the hash is made again at the next successful sign-in.
      */
     public boolean outdated(String storedHash) {
-        String[] parts = storedHash.split(":");
-        return parts.length != 4 || !parts[1].equals(Integer.toString(iterations));
+        return !storedHash.startsWith(currentCost);
     }
 
     public String hash(String password) {

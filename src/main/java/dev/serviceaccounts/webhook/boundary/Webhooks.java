@@ -94,9 +94,6 @@ public class Webhooks {
         String newUrl = url == null ? webhook.url() : url(url.value(), errors);
         Set<EventType> newTypes = types == null ? webhook.eventTypes() : types(types.value(), errors);
         String newDescription = description == null ? webhook.description() : description(description.value(), errors);
-        if (enabled != null && enabled.value() == null) {
-            errors.add(new FieldError("enabled", "must be true or false"));
-        }
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidInput(errors);
         }
@@ -169,14 +166,14 @@ public class Webhooks {
 
     static Set<EventType> types(List<String> names, List<FieldError> errors) {
         if (names == null || names.isEmpty()) {
-            errors.add(new FieldError("eventTypes", "name at least one of: " + EventType.subscribable()));
+            errors.add(new FieldError("eventTypes", "name at least one of: " + String.join(", ", EventType.subscribable())));
             return Set.of();
         }
         var types = EnumSet.noneOf(EventType.class);
         for (int i = 0; i < names.size(); i++) {
             var type = names.get(i) == null ? null : EventType.byWireName(names.get(i)).orElse(null);
             if (type == null) {
-                errors.add(new FieldError("eventTypes", "/eventTypes/" + i, "must be one of: " + EventType.subscribable()));
+                errors.add(new FieldError("eventTypes", "/eventTypes/" + i, "must be one of: " + String.join(", ", EventType.subscribable())));
             } else {
                 types.add(type);
             }

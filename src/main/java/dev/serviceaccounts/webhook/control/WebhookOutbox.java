@@ -83,19 +83,18 @@ public class WebhookOutbox {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Claim> claimDue(int max, Duration lease) {
         Instant now = clock.instant();
-        var due = em.createQuery("select d.id from WebhookDelivery d where d.status = :pending and d.nextAttemptAt <= :now "
-                        + "and (d.leaseUntil is null or d.leaseUntil < :now) order by d.nextAttemptAt", UUID.class)
+        var due = em.createQuery("select d.id, w.url, w.secretSealed, d.payload from WebhookDelivery d, Webhook w "
+                        + "where w.id = d.webhookId and d.status = :pending and d.nextAttemptAt <= :now "
+                        + "and (d.leaseUntil is null or d.leaseUntil < :now) order by d.nextAttemptAt", Object[].class)
                 .setParameter("pending", WebhookDelivery.Status.PENDING).setParameter("now", now).setMaxResults(max).getResultList();
         var claims = new ArrayList<Claim>();
-        for (UUID id : due) {
+        for (Object[] row : due) {
             int taken = em.createQuery("update WebhookDelivery d set d.leaseUntil = :lease where d.id = :id and d.status = :pending "
                             + "and (d.leaseUntil is null or d.leaseUntil < :now)")
-                    .setParameter("lease", now.plus(lease)).setParameter("id", id).setParameter("now", now)
+                    .setParameter("lease", now.plus(lease)).setParameter("id", row[0]).setParameter("now", now)
                     .setParameter("pending", WebhookDelivery.Status.PENDING).executeUpdate();
-            if (taken == 1) {
-                var found = em.createQuery("select d.payload, w.url, w.secretSealed from WebhookDelivery d, Webhook w "
-                        + "where d.id = :id and w.id = d.webhookId", Object[].class).setParameter("id", id).getResultList();
-                found.forEach(row -> claims.add(new Claim(id, (String) row[1], (String) row[2], (String) row[0])));
+            if (taken == 1) { // this node won the delivery
+                claims.add(new Claim((UUID) row[0], (String) row[1], (String) row[2], (String) row[3]));
             }
         }
         return claims;

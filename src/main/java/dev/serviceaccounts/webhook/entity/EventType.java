@@ -2,6 +2,7 @@ package dev.serviceaccounts.webhook.entity;
 
 import dev.serviceaccounts.audit.entity.AuditEvent;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** What a webhook can be told of, by the name it has on the wire, and the audit event behind each. */
@@ -40,7 +41,7 @@ public enum EventType {
     }
 
     /** Every type a webhook can subscribe to, by wire name. */
-    public static String subscribable() {
-        return String.join(", ", Arrays.stream(values()).filter(type -> type != TEST).map(type -> type.wireName).toList());
+    public static List<String> subscribable() {
+        return Arrays.stream(values()).filter(type -> type != TEST).map(type -> type.wireName).toList();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.serviceaccounts.Api;
 import dev.serviceaccounts.StandaloneServer;
+import dev.serviceaccounts.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 /**
  * Two nodes on one PostgreSQL database, started at the same moment on an empty database, as an
  * operator starts a deployment of two: the work that must happen once happens once (one
- * organization, one OWNER, one signing key), both answer, what one writes the other reads, and a
- * JWT either signs the other accepts (they share CREDENTIAL_HMAC_KEY and JWT_ISSUER, as the README
+ * organization, one OWNER, one signing key, one delivery per webhook event), both answer, what one
+ * writes the other reads, failed sign-ins on one throttle on the other, and a JWT either signs the
+ * other accepts (they share CREDENTIAL_HMAC_KEY and JWT_ISSUER, as the README
  * asks). Until the nodes share invalidations, a credential revoked on one node is refused
  * by the other within the credential cache's time to live, which this test measures. Real
  * processes on loopback, port offsets 300 and 400. (The PostgreSQL run only.)
@@ -42,9 +44,11 @@ class NodesIT {
         var environment = Map.of("DB_DRIVER", "postgresql", "DB_URL", System.getProperty("it.pg.nodes.url"),
                 "DB_USER", System.getProperty("it.pg.user"), "DB_PASSWORD", System.getProperty("it.pg.password"),
                 "ADMIN_PASSWORD", password, "CREDENTIAL_HMAC_KEY", Base64.getEncoder().encodeToString(key),
-                "JWT_ISSUER", "http://accounts.nodes.test", "CREDENTIAL_CACHE_TTL_SECONDS", Long.toString(TTL_SECONDS));
+                "JWT_ISSUER", "http://accounts.nodes.test", "CREDENTIAL_CACHE_TTL_SECONDS", Long.toString(TTL_SECONDS),
+                "WEBHOOK_ALLOW_LOOPBACK", "true");
         var pool = Executors.newFixedThreadPool(2);
-        try (var a = new StandaloneServer("node-a", 300, environment, List.of());
+        try (var receiver = new WebhookReceiver();
+             var a = new StandaloneServer("node-a", 300, environment, List.of());
              var b = new StandaloneServer("node-b", 400, environment, List.of())) {
             var started = List.of(pool.submit(() -> start(a)), pool.submit(() -> start(b)));
             for (var start : started) {
@@ -72,6 +76,10 @@ class NodesIT {
             assertEquals(1, keys.stream().filter(k -> !k.asJsonObject().containsKey("retiredAt") || k.asJsonObject().isNull("retiredAt"))
                     .count(), "one key signs: " + keys);
             assertEquals(keys, nodeA.get("api/v1/organization/signing-keys").expect(200).array());
+
+            // a webhook registered on A; both nodes dispatch, each event is sent once
+            nodeA.post("api/v1/webhooks", Json.createObjectBuilder().add("url", receiver.url("nodes").toString())
+                    .add("eventTypes", Json.createArrayBuilder().add("service_account.created")).build()).expect(201);
 
             // what A writes, B reads; a JWT either node signs, the other accepts
             var created = nodeA.post("api/v1/service-accounts", Json.createObjectBuilder().add("identifier", "on-node-a")
@@ -101,6 +109,18 @@ class NodesIT {
             }
             System.out.printf("node B refused the credential revoked on node A after %d ms (time to live %d s)%n",
                     (System.nanoTime() - revoked) / 1_000_000, TTL_SECONDS);
+
+            var createdEvent = WebhookReceiver.event("service_account.created", id);
+            receiver.await(createdEvent, 1, java.time.Duration.ofSeconds(60));
+            Thread.sleep(5_000); // several rounds of both nodes' dispatchers
+            assertEquals(1, receiver.received(createdEvent).size(), "one delivery, by one node, for one event");
+
+            // failed sign-ins counted on A throttle on B: the counts live in the shared database
+            for (int i = 0; i < 5; i++) { // the default limit per username and address
+                Api.at(a.root()).as("nobody", "guess-" + i).get("api/v1/me").expect(401);
+            }
+            var refused = Api.at(b.root()).as("nobody", "guess").get("api/v1/me").problem(429);
+            assertTrue(refused.getString("detail").contains("Try again"), refused.toString());
         } finally {
             pool.shutdownNow();
         }
