@@ -1,5 +1,6 @@
 package dev.serviceaccounts.token.boundary;
 
+import dev.serviceaccounts.SigningKeysChanged;
 import dev.serviceaccounts.audit.control.AuditTrail;
 import dev.serviceaccounts.audit.entity.AuditAction;
 import dev.serviceaccounts.audit.entity.TargetKind;
@@ -10,6 +11,7 @@ import dev.serviceaccounts.security.Caller;
 import dev.serviceaccounts.token.control.SigningKeyStore;
 import dev.serviceaccounts.token.entity.SigningKey;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +26,9 @@ public class SigningKeys {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Event<SigningKeysChanged> keysChanged;
 
     public record SigningKeyView(String kid, String algorithm, Instant createdAt, Instant retiredAt) {
         static SigningKeyView of(SigningKey key) {
@@ -43,6 +48,7 @@ public class SigningKeys {
         var key = store.rotate();
         audit.record(caller, AuditAction.SIGNING_KEY_ROTATED, new AuditTrail.Target(TargetKind.ORGANIZATION, null, key.kid(), null),
                 Map.of("kid", key.kid()));
+        keysChanged.fire(new SigningKeysChanged());
         return SigningKeyView.of(key);
     }
 }

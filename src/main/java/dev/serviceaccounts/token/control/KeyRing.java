@@ -7,7 +7,9 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.serviceaccounts.SigningKeysChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +120,15 @@ public class KeyRing {
         }
         keys = new Keys(kid, signer, Map.copyOf(published), now);
         return keys;
+    }
+
+    /**
+     * Another node rotated the key (or this node rejoined the cluster): load again at next use. This
+     * node's own rotation reloads after its commit (SigningKeysResource); forgetting inside that
+     * transaction is harmless, a load before the commit is replaced by that reload.
+     */
+    void on(@Observes SigningKeysChanged change) {
+        keys = null;
     }
 
     private Keys keys() {
