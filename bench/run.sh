@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks the product (and, with --keycloak, Keycloak's service-account clients) on 127.0.0.1.
 #
-#   bench/run.sh [--accounts N[,M]] [--duration S] [--keycloak] [--smoke] [--no-build]
+#   bench/run.sh [--accounts N[,M]] [--duration S] [--keycloak] [--smoke] [--no-build] [--cluster]
+#
+# --cluster: the product in cluster mode, two nodes (the second at port offset 600) on the same
+# database; every scenario is measured against the first node, so the write path that revokes
+# pays for telling the second node, and the read paths show what being in a cluster costs them.
 #
 # SERVER_JAVA_HOME runs the product on another JDK (default: the java on the PATH);
 # SERVER_JAVA_SIZING replaces its heap settings.
@@ -17,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-accounts=1000 duration=10 warmup=5 warm_rounds=4 keycloak=false smoke=false build=true
+accounts=1000 duration=10 warmup=5 warm_rounds=4 keycloak=false smoke=false build=true cluster=false
 timeout=2s # wrk's own default: a slower answer counts as an error
 connections=(16 64)
 while [ $# -gt 0 ]; do
@@ -29,6 +33,7 @@ while [ $# -gt 0 ]; do
     # seconds per answer at first, so it waits longer and measures for a little longer
     --smoke) smoke=true; accounts=100,300; duration=5; warmup=3; warm_rounds=1; connections=(16); timeout=30s ;;
     --no-build) build=false ;;
+    --cluster) cluster=true ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -70,21 +75,45 @@ wait_for() { # url expected-status; fifteen minutes at most (a starved machine h
   echo "no answer from $1" >&2; return 1; }
 
 # --- the product -----------------------------------------------------------------------------
-base=$work/server; rm -rf "$base"; mkdir -p "$base"
-(cd target/server/standalone && tar cf - --exclude=./data --exclude=./tmp --exclude=./log .) | (cd "$base" && tar xf -)
-cp target/service-accounts.war "$base/deployments/"
 # The heap a small deployment of the product needs; the same knob (JBOSS_JAVA_SIZING) serves operators.
 sizing=${SERVER_JAVA_SIZING:--Xms256m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+UseParallelGC}
 server_java=${SERVER_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+node_options=() nodes=1
+if $cluster; then # what README "Run several nodes" asks of an operator
+  nodes=2
+  export CLUSTER_SECRET; CLUSTER_SECRET=$(head -c 24 /dev/urandom | base64)
+  export CLUSTER_KEYSTORE=$PWD/$work/cluster.p12; rm -f "$CLUSTER_KEYSTORE"
+  keytool -genseckey -alias cluster -keyalg AES -keysize 256 -storetype PKCS12 -keystore "$CLUSTER_KEYSTORE" \
+    -storepass "$CLUSTER_SECRET" 2>/dev/null
+  export CREDENTIAL_HMAC_KEY; CREDENTIAL_HMAC_KEY=$(head -c 32 /dev/urandom | base64)
+  export JWT_ISSUER=http://127.0.0.1:$port
+  node_options=(-c standalone-cluster.xml)
+fi
+# start_node NAME OFFSET: a copy of the provisioned server's standalone folder with the WAR, started
+start_node() {
+  local base=$work/$1
+  rm -rf "$base"; mkdir -p "$base"
+  (cd target/server/standalone && tar cf - --exclude=./data --exclude=./tmp --exclude=./log .) | (cd "$base" && tar xf -)
+  cp target/service-accounts.war "$base/deployments/"
+  env -u DB_URL JAVA_HOME="$server_java" JBOSS_JAVA_SIZING="$sizing" DB_DRIVER=postgresql DB_URL=jdbc:postgresql://127.0.0.1:5432/$db DB_USER=$db_user DB_PASSWORD=$db_password \
+    ADMIN_USERNAME=admin ADMIN_PASSWORD=$owner_password \
+    target/server/bin/standalone.sh "${node_options[@]}" -Djboss.node.name="$1" -Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-offset="$2" \
+    -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.as.management.blocking.timeout=900 > "$work/$1-console.log" 2>&1 &
+  launcher=$!; pids+=("$launcher")
+}
 start=$(now_ms)
-env -u DB_URL JAVA_HOME="$server_java" JBOSS_JAVA_SIZING="$sizing" DB_DRIVER=postgresql DB_URL=jdbc:postgresql://127.0.0.1:5432/$db DB_USER=$db_user DB_PASSWORD=$db_password \
-  ADMIN_USERNAME=admin ADMIN_PASSWORD=$owner_password \
-  target/server/bin/standalone.sh -Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-offset=500 \
-  -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.as.management.blocking.timeout=900 > "$work/server-console.log" 2>&1 &
-launcher=$!; pids+=("$launcher")
+start_node server 500
+server_launcher=$launcher
 wait_for "http://127.0.0.1:$port/api/v1/me" 401
 startup_ms=$(( $(now_ms) - start ))
-server_pid=$(java_child "$launcher"); pids+=("$server_pid")
+server_pid=$(java_child "$server_launcher"); pids+=("$server_pid")
+if $cluster; then
+  start_node server-b 600
+  pids+=("$(java_child "$launcher")")
+  wait_for "http://127.0.0.1:8680/api/v1/me" 401
+  members=$(curl -sf -u "admin:$owner_password" "http://127.0.0.1:$port/api/v1/organization/cluster" | jq -c .members)
+  [ "$members" = '["server","server-b"]' ] || [ "$members" = '["server-b","server"]' ] || { echo "bench: the nodes did not form one cluster: $members" >&2; exit 1; }
+fi
 
 api=http://127.0.0.1:$port/api/v1
 owner="admin:$owner_password"
@@ -193,6 +222,8 @@ for i in "${!steps[@]}"; do
   ours_paths measure ours
   RUN=$(date +%s) measure ours "create account, issue credential" "http://127.0.0.1:$port" -s bench/create.lua \
     -H "Authorization: Bearer $writer_secret"
+  THEN=revoke RUN=$(date +%s) measure ours "create account with credential, revoke it" "http://127.0.0.1:$port" -s bench/create.lua \
+    -H "Authorization: Bearer $writer_secret"
 done
 at=""
 ours_rss=$(rss_mb "$server_pid")
@@ -244,11 +275,11 @@ if $keycloak; then
 fi
 
 # --- the table ---------------------------------------------------------------------------------
-report=$work/results-${accounts/,/-}.md
+report=$work/results-${accounts/,/-}$($cluster && echo -cluster || true).md
 {
   echo "### Seeded service accounts, in the order measured: $seed_log (besides those the write path creates); wrk -t2, $warm_rounds warm-up rounds over every path, then ${warmup}s warm-up and ${duration}s measured per scenario"
   echo
-  echo "Server JVM: $sizing"
+  echo "Server JVM: $sizing; nodes: $nodes$($cluster && echo ' (cluster mode; every scenario against the first node)')"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), product on $("$server_java/bin/java" -version 2>&1 | head -n 1)"
   echo

@@ -74,7 +74,8 @@ public final class StandaloneServer implements AutoCloseable {
         // the shipped defaults, whatever the test server was given
         List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE", "ADMIN_USERNAME", "ADMIN_PASSWORD",
                 "ORGANIZATION_NAME", "SECRET_REPORTERS", "PASSWORD_HASH_ITERATIONS", "SIGN_IN_MAX_FAILURES",
-                "SIGN_IN_MAX_FAILURES_PER_ADDRESS", "WEBHOOK_ALLOW_LOOPBACK", "WEBHOOK_RETRY_SECONDS", "HEALTH_SCAN_SECONDS")
+                "SIGN_IN_MAX_FAILURES_PER_ADDRESS", "WEBHOOK_ALLOW_LOOPBACK", "WEBHOOK_RETRY_SECONDS", "HEALTH_SCAN_SECONDS",
+                "CLUSTER_SECRET", "CLUSTER_KEYSTORE", "CREDENTIAL_CACHE_TTL_SECONDS")
                 .forEach(env::remove);
         env.putAll(environment);
         process = builder.start();
@@ -97,11 +98,20 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** SIGTERM to the script and the JVM: a graceful shutdown that closes the database. */
     public void stop() throws Exception {
+        end(false);
+    }
+
+    /** SIGKILL to the JVM, as when a machine dies: nothing is closed, flushed or said goodbye to. */
+    public void kill() throws Exception {
+        end(true);
+    }
+
+    private void end(boolean kill) throws Exception {
         if (process == null) {
             return;
         }
         var processes = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
-        processes.forEach(ProcessHandle::destroy);
+        processes.forEach(kill ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
         for (var handle : processes) {
             handle.onExit().get(60, TimeUnit.SECONDS);
         }
