@@ -15,6 +15,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -136,7 +137,7 @@ public class Peers {
                 // a member that does not answer is about to be suspected and leave the view; when it comes
                 // back it starts with empty caches, and until then its entries expire with the time to live
                 LOG.warning(() -> "Node " + member.getName() + " did not confirm " + event + ": " + e);
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 LOG.fine(() -> "Node " + member.getName() + " left before confirming " + event);
             }
         });

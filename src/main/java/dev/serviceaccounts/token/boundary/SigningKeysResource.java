@@ -2,7 +2,6 @@ package dev.serviceaccounts.token.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.serviceaccounts.security.CurrentCaller;
-import dev.serviceaccounts.token.control.KeyRing;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,9 +22,6 @@ public class SigningKeysResource {
     SigningKeys signingKeys;
 
     @Inject
-    KeyRing keyRing;
-
-    @Inject
     CurrentCaller caller;
 
     @GET
@@ -38,8 +34,6 @@ public class SigningKeysResource {
     @Path("rotate")
     @Operation(summary = "Sign with a new key from now on; the old one stays in the JWKS until its tokens expire")
     public SigningKeys.SigningKeyView rotate() {
-        var key = signingKeys.rotate(caller.get());
-        keyRing.reload(); // after the rotation committed, so this node signs with the new key at once
-        return key;
+        return signingKeys.rotate(caller.get()); // every node's KeyRing reloads once it committed
     }
 }

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.serviceaccounts.SigningKeysChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,9 @@ import java.util.Map;
 
 /**
  * The signing keys in memory, parsed once: the current signer, a verifier per published kid, and
- * the public JWK set. Reloaded after a rotation, when a token names a kid not seen yet (another
- * node rotated), at most every few seconds, and once a minute in any case, so a node signs with
- * the key another node rotated to within a minute.
+ * the public JWK set. Reloaded once a rotation committed on any node ({@link SigningKeysChanged}),
+ * when a token names a kid not seen yet (at most every few seconds), and once a minute in any case:
+ * the bound for a node cut off from the others.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -98,7 +99,7 @@ public class KeyRing {
         return key != null && key.at(now) ? key.verifier() : null;
     }
 
-    public synchronized Keys reload() {
+    private synchronized Keys reload() {
         store.ensureOne();
         Instant now = clock.instant();
         List<SigningKeyStore.Loaded> loaded = store.load();
@@ -123,11 +124,10 @@ public class KeyRing {
     }
 
     /**
-     * Another node rotated the key (or this node rejoined the cluster): load again at next use. This
-     * node's own rotation reloads after its commit (SigningKeysResource); forgetting inside that
-     * transaction is harmless, a load before the commit is replaced by that reload.
+     * A rotation committed, here or on another node (or this node's view of the cluster changed):
+     * load again at next use. After the commit, so a load cannot read the keys from before it.
      */
-    void on(@Observes SigningKeysChanged change) {
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) SigningKeysChanged change) {
         keys = null;
     }
 
