@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks the product (and, with --keycloak, Keycloak's service-account clients) on 127.0.0.1.
 #
-#   bench/run.sh [--accounts N[,M]] [--duration S] [--keycloak] [--smoke] [--no-build] [--cluster]
+#   bench/run.sh [--accounts N[,M]] [--duration S] [--keycloak] [--smoke] [--no-build] [--cluster] [--no-gate]
+#
+# The regression gate: every run ends by checking bench/floors.tsv (each scenario's rate as a share
+# of a reference scenario's, measured in the same run) and fails with the figures below a floor;
+# --no-gate skips it, for a run that measures something else on purpose (another JDK, a cluster).
 #
 # --cluster: the product in cluster mode, two nodes (the second at port offset 600) on the same
 # database; every scenario is measured against the first node, so the write path that revokes
@@ -21,7 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-accounts=1000 duration=10 warmup=5 warm_rounds=4 keycloak=false smoke=false build=true cluster=false
+accounts=1000 duration=10 warmup=5 warm_rounds=4 keycloak=false smoke=false build=true cluster=false floors=true
 timeout=2s # wrk's own default: a slower answer counts as an error
 connections=(16 64)
 while [ $# -gt 0 ]; do
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
     --smoke) smoke=true; accounts=100,300; duration=5; warmup=3; warm_rounds=1; connections=(16); timeout=30s ;;
     --no-build) build=false ;;
     --cluster) cluster=true ;;
+    --no-gate) floors=false ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -313,6 +318,33 @@ report=$work/results-${accounts/,/-}$($cluster && echo -cluster || true).md
       }
     }' "$results" | sort
 } | tee "$report"
+
+# --- the regression gate (bench/floors.tsv) ----------------------------------------------------------
+# Each scenario against its reference in the same run, at each size and concurrency measured; the
+# median of those ratios (the smoke measures 100, 300 and 100 accounts again) must reach the floor,
+# so one noisy or cold measurement neither fails CI nor hides a regression, which lowers them all.
+if $floors; then
+  gate_failed=0
+  gate_out=$(awk -F'\t' '
+    NR == FNR { if ($0 !~ /^#/ && NF >= 3) { floor[$1] = $3; ref[$1] = $2 }; next }
+    $1 == "ours" { r[$3 FS $2 FS $4] = $5; keys[$2 FS $4] = 1 }
+    END {
+      bad = 0
+      for (s in floor) {
+        n = 0; seen = ""
+        for (k in keys) { v = r[s FS k]; c = r[ref[s] FS k]
+          if (c > 0 && v != "") { x[++n] = v / c; seen = seen sprintf(" %.3f", v / c) } }
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && x[j - 1] > x[j]; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
+        median = n == 0 ? -1 : (n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2)
+        ok = median >= floor[s]; if (!ok) bad++
+        if (n == 0) printf "BELOW\t%s: not measured, floor %g x %s\n", s, floor[s], ref[s]
+        else printf "%s\t%s: median %.3f x %s (measured:%s), floor %g\n", ok ? "ok" : "BELOW", s, median, ref[s], seen, floor[s]
+      }
+      exit bad > 0
+    }' bench/floors.tsv "$results") || gate_failed=1
+  echo; echo "Regression gate (bench/floors.tsv):"; sort -k2 <<<"$gate_out" | sed 's/^/  /'
+  if [ $gate_failed -ne 0 ]; then echo "bench: below a floor of bench/floors.tsv; see the figures above" >&2; exit 1; fi
+fi
 
 if $smoke; then
   zero=$(awk -F'\t' '$5 == 0 || $5 == "" {n++} END {print n+0}' "$results")

@@ -12,9 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import dev.serviceaccounts.http.Csv;
+import dev.serviceaccounts.http.JsonbConfiguration;
 import dev.serviceaccounts.security.AccessPolicy;
 import dev.serviceaccounts.http.QueryParams;
 import java.io.BufferedWriter;
@@ -74,7 +73,7 @@ public class AuditEventsResource {
                 for (var e : batch) {
                     writer.write(csv ? Csv.row(Arrays.asList(e.id(), e.occurredAt(), e.actor().kind(), e.actor().id(), e.actor().name(),
                             e.action(), e.target().kind(), e.target().id(), e.target().name(), e.teamId(), e.sourceIp(), e.details()))
-                            : JsonbHolder.JSONB.toJson(e) + "\n");
+                            : JsonbConfiguration.JSONB.toJson(e) + "\n");
                     after = e.id();
                 }
                 writer.flush();
@@ -86,11 +85,6 @@ public class AuditEventsResource {
     }
 
     private static final int EXPORT_BATCH = 1000;
-
-    /** One JSON Binding instance, as the API's own answers are written. */
-    private static final class JsonbHolder {
-        static final Jsonb JSONB = JsonbBuilder.create();
-    }
 
     @GET
     @Path("verification")
