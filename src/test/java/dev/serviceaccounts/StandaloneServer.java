@@ -55,30 +55,17 @@ public final class StandaloneServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/");
     }
 
+    /** The management interface, where WildFly serves /health (live, ready, started). */
+    public URI management() {
+        return URI.create("http://127.0.0.1:" + (9990 + portOffset) + "/");
+    }
+
     public Path base() {
         return base;
     }
 
     public void start() throws Exception {
-        Path home = Path.of(System.getProperty("jboss.home"));
-        var command = new java.util.ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
-                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
-                // WildFly gives up a boot that has not settled within 300 s; a starved machine needed 400
-                "-Djboss.as.management.blocking.timeout=" + STARTUP.toSeconds()));
-        command.addAll(arguments);
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
-        var env = builder.environment();
-        // the shipped defaults, whatever the test server was given
-        List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE", "ADMIN_USERNAME", "ADMIN_PASSWORD",
-                "ORGANIZATION_NAME", "SECRET_REPORTERS", "PASSWORD_HASH_ITERATIONS", "SIGN_IN_MAX_FAILURES",
-                "SIGN_IN_MAX_FAILURES_PER_ADDRESS", "WEBHOOK_ALLOW_LOOPBACK", "WEBHOOK_RETRY_SECONDS", "HEALTH_SCAN_SECONDS",
-                "CLUSTER_SECRET", "CLUSTER_KEYSTORE", "CREDENTIAL_CACHE_TTL_SECONDS")
-                .forEach(env::remove);
-        env.putAll(environment);
-        process = builder.start();
+        launch();
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -94,6 +81,54 @@ public final class StandaloneServer implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("The server did not answer within " + STARTUP.toSeconds() + " s");
+    }
+
+    /**
+     * Starts the server where the product's deployment is expected to fail: waits for WildFly to
+     * report its boot over, with errors (or for the process to end), and answers what this start
+     * wrote to the console.
+     */
+    public String startWithFailedDeployment() throws Exception {
+        Path console = base.resolve("console.log");
+        long before = Files.exists(console) ? Files.size(console) : 0;
+        launch();
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            String written = Files.readString(console).substring((int) before);
+            if (written.contains("WFLYSRV0026") || !process.isAlive()) { // "started (with errors)"
+                return written;
+            }
+            if (written.contains("WFLYSRV0025")) {
+                throw new IllegalStateException("The server started without errors; see " + console);
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The server did not finish booting within " + STARTUP.toSeconds() + " s");
+    }
+
+    private void launch() throws Exception {
+        if (process != null && process.isAlive()) { // a second JVM would hold the ports and the H2 file of the first
+            throw new IllegalStateException("Already running; stop it first: " + base);
+        }
+        Path home = Path.of(System.getProperty("jboss.home"));
+        var command = new java.util.ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                // WildFly gives up a boot that has not settled within 300 s; a starved machine needed 400
+                "-Djboss.as.management.blocking.timeout=" + STARTUP.toSeconds()));
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+        var env = builder.environment();
+        // the shipped defaults, whatever the test server was given
+        List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE", "ADMIN_USERNAME", "ADMIN_PASSWORD",
+                "ORGANIZATION_NAME", "SECRET_REPORTERS", "PASSWORD_HASH_ITERATIONS", "SIGN_IN_MAX_FAILURES",
+                "SIGN_IN_MAX_FAILURES_PER_ADDRESS", "WEBHOOK_ALLOW_LOOPBACK", "WEBHOOK_RETRY_SECONDS", "HEALTH_SCAN_SECONDS",
+                "CLUSTER_SECRET", "CLUSTER_KEYSTORE", "CREDENTIAL_CACHE_TTL_SECONDS", "DATA_DIR", "CREDENTIAL_HMAC_KEY")
+                .forEach(env::remove);
+        env.putAll(environment);
+        process = builder.start();
     }
 
     /** SIGTERM to the script and the JVM: a graceful shutdown that closes the database. */
@@ -112,8 +147,15 @@ public final class StandaloneServer implements AutoCloseable {
         }
         var processes = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
         processes.forEach(kill ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
-        for (var handle : processes) {
-            handle.onExit().get(60, TimeUnit.SECONDS);
+        try {
+            for (var handle : processes) {
+                handle.onExit().get(60, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.TimeoutException hung) {
+            // no test may leave a server behind, holding ports and files the next one needs
+            processes.forEach(ProcessHandle::destroyForcibly);
+            process = null;
+            throw new IllegalStateException("The server did not stop within 60 s of SIGTERM; killed. See " + base.resolve("console.log"));
         }
         process.waitFor();
         process = null;

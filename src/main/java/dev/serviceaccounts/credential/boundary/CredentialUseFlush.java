@@ -2,8 +2,13 @@ package dev.serviceaccounts.credential.boundary;
 
 import dev.serviceaccounts.credential.control.CredentialUse;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,8 +19,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** Writes the last-used times and daily authentication counts noted in memory, every 15 seconds. */
+/**
+ * Writes the last-used times and daily authentication counts noted in memory, every 15 seconds.
+ * Its timer starts after {@code ServerKeyCheck}, never as an automatic {@code @Schedule} (see there).
+ */
 @Singleton
+@Startup
+@DependsOn("ServerKeyCheck")
 public class CredentialUseFlush {
 
     /** Adds a day's count; an account deleted meanwhile selects no row, so nothing is written for it. */
@@ -40,8 +50,20 @@ public class CredentialUseFlush {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(15_000, 15_000, new TimerConfig(null, false));
+    }
+
+    @Timeout
+    void onTimer() {
+        flush();
+    }
+
     /** Writes a batch in this method's transaction; memory forgets it only once that transaction committed. */
-    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     public void flush() {
         var batch = use.unwritten(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         batch.uses().forEach((id, last) -> em.createQuery(

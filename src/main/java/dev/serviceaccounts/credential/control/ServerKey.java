@@ -3,6 +3,8 @@ package dev.serviceaccounts.credential.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The server-side key that makes stored secrets useless to whoever reads the database: secrets
  * are stored as HMAC-SHA-256 under this key, which never enters the database. It comes from
  * CREDENTIAL_HMAC_KEY (base64, at least 32 bytes; required when several servers share a database)
- * or is generated on first start into the server's data directory, readable by the server only.
+ * or is generated on first start into the data directory ({@code DATA_DIR}, else the server's own),
+ * readable by the server only. It is never generated anew for a database that already holds what
+ * the old key protects (secret hashes, sealed signing keys, webhook secrets): a new key would make
+ * every one of them useless without a word, so the deployment fails and says what to restore.
  */
 @ApplicationScoped
 public class ServerKey {
@@ -36,8 +41,15 @@ public class ServerKey {
     Optional<String> configured;
 
     @Inject
+    @ConfigProperty(name = "DATA_DIR")
+    Optional<String> dataDirSetting;
+
+    @Inject
     @ConfigProperty(name = "jboss.server.data.dir", defaultValue = "target")
-    String dataDir;
+    String serverDataDir;
+
+    @PersistenceContext
+    EntityManager entityManager;
 
     private SecretKeySpec key;
 
@@ -52,6 +64,13 @@ public class ServerKey {
             throw new IllegalStateException("CREDENTIAL_HMAC_KEY must hold at least 32 bytes (base64)");
         }
         key = new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    /** Nothing but the key's loading, which happens on a bean's first use: for the check at deployment. */
+    public void requireLoaded() {
+        if (key == null) {
+            throw new IllegalStateException("The server key is not loaded");
+        }
     }
 
     /** The keyed hash stored for a secret. */
@@ -85,10 +104,22 @@ public class ServerKey {
         }
     }
 
+    /** Where the generated key lives: {@code DATA_DIR/service-accounts/server.key}. */
+    Path file() {
+        return Path.of(dataDirSetting.filter(s -> !s.isBlank()).orElse(serverDataDir), "service-accounts", "server.key");
+    }
+
     private byte[] fromDataDirectory() {
-        Path file = Path.of(dataDir, "service-accounts", "server.key");
+        Path file = file();
         try {
             if (!Files.exists(file)) {
+                long protectedRows = rowsProtectedByTheKey();
+                if (protectedRows > 0) {
+                    throw new IllegalStateException("The server key " + file + " is missing, but the database already holds "
+                            + protectedRows + " secrets and keys protected by a server key. A new key would invalidate every "
+                            + "credential, so the server refuses to generate one: restore server.key from your backup into "
+                            + file.getParent() + ", or set CREDENTIAL_HMAC_KEY to the key the database was written with");
+                }
                 Files.createDirectories(file.getParent());
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
@@ -104,5 +135,11 @@ public class ServerKey {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create " + file, e);
         }
+    }
+
+    private long rowsProtectedByTheKey() {
+        return ((Number) entityManager.createNativeQuery(
+                "select (select count(*) from credential) + (select count(*) from signing_key) + (select count(*) from webhook)")
+                .getSingleResult()).longValue();
     }
 }

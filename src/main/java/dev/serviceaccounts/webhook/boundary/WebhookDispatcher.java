@@ -4,8 +4,14 @@ import dev.serviceaccounts.webhook.control.WebhookOutbox;
 import dev.serviceaccounts.webhook.control.WebhookSender;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -16,8 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sends due webhook deliveries every two seconds, on every node; the outbox's leases make sure two
  * nodes never send the same attempt. Sending happens outside any transaction: a slow receiver
  * holds no database lock.
+ * Its timer starts after {@code ServerKeyCheck}, never as an automatic {@code @Schedule} (see there).
  */
 @Singleton
+@Startup
+@DependsOn("ServerKeyCheck")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookDispatcher {
@@ -35,7 +44,19 @@ public class WebhookDispatcher {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
-    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(2_000, 2_000, new TimerConfig(null, false));
+    }
+
+    @Timeout
+    void onTimer() {
+        deliver();
+    }
+
     public void deliver() {
         if (!running.compareAndSet(false, true)) {
             return; // the last round is still sending

@@ -43,6 +43,10 @@ class OperatorIT {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private StandaloneServer server;
+    private String survivorId;
+    private String survivorSecret;
+    /** DATA_DIR: outside the server's folder, as an operator keeps it out of the build's. */
+    private Path data;
     private String password;
     private Api anonymous;
     private Api owner;
@@ -53,7 +57,9 @@ class OperatorIT {
 
     @BeforeAll
     void firstStart() throws Exception {
-        server = new StandaloneServer("operator", Map.of("ADMIN_USERNAME", "owner", "ORGANIZATION_NAME", "Acme"));
+        data = Path.of(System.getProperty("it.work"), "operator-data-" + System.currentTimeMillis());
+        server = new StandaloneServer("operator", Map.of("ADMIN_USERNAME", "owner", "ORGANIZATION_NAME", "Acme",
+                "DATA_DIR", data.toString()));
         server.start();
         var matcher = GENERATED.matcher(Files.readString(log()));
         assertTrue(matcher.find(), "the generated password is in the log");
@@ -85,7 +91,7 @@ class OperatorIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void everyKindOfSecretIsIssuedAndUsed() {
         String team = owner.post("api/v1/teams", Json.createObjectBuilder().add("name", "hygiene").build()).expect(201).json().getString("id");
         String id = owner.post("api/v1/service-accounts", Json.createObjectBuilder().add("identifier", "hygiene-ci")
@@ -135,21 +141,24 @@ class OperatorIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void dataSurvivesARestart() throws Exception {
         String identifier = Fixtures.unique("survivor");
         String id = owner.post("api/v1/service-accounts", Json.createObjectBuilder().add("identifier", identifier).build())
                 .expect(201).json().getString("id");
         var issued = kept(owner.post("api/v1/service-accounts/" + id + "/credentials", "{}").expect(201).json());
+        survivorId = id;
+        survivorSecret = issued.getString("secret");
         Api caller = anonymous.withAuthorization("Bearer " + issued.getString("secret"));
         for (int i = 0; i < 3; i++) {
             caller.get("api/v1/me").expect(200);
         }
         Thread.sleep(16_000); // last use and usage counts are written every 15 s; what a restart finds came from the database
         server.stop();
-        assertTrue(Files.exists(server.base().resolve("data/service-accounts/db.mv.db")), "the H2 file lives in the data directory");
+        assertTrue(Files.exists(data.resolve("service-accounts/db.mv.db")), "the H2 file lives in DATA_DIR");
+        assertFalse(Files.exists(server.base().resolve("data/service-accounts/db.mv.db")), "nothing in the server's own data directory");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                server.base().resolve("data/service-accounts/server.key"))), "the generated server key is the server's only");
+                data.resolve("service-accounts/server.key"))), "the generated server key is the server's only");
 
         server.start();
         var generated = GENERATED.matcher(Files.readString(log()));
@@ -168,7 +177,7 @@ class OperatorIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anAuditRowEditedInTheDatabaseWhileTheServerIsDownIsNamedByTheVerification() throws Exception {
         String id = owner.post("api/v1/service-accounts", Json.createObjectBuilder().add("identifier", Fixtures.unique("witness")).build())
                 .expect(201).json().getString("id");
@@ -177,7 +186,7 @@ class OperatorIT {
         long eventId = owner.get("api/v1/audit-events?targetId=" + id).expect(200).json()
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         server.stop();
-        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + server.base().resolve("data/service-accounts/db"), "sa", "sa");
+        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("service-accounts/db"), "sa", "sa");
              var edit = connection.prepareStatement("update audit_event set actor_name = 'nobody' where id = ?")) {
             edit.setLong(1, eventId);
             assertEquals(1, edit.executeUpdate());
@@ -190,7 +199,30 @@ class OperatorIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
+    void aMissingServerKeyIsNeverReplacedWhileTheDatabaseHoldsWhatItProtects() throws Exception {
+        server.stop();
+        Path key = data.resolve("service-accounts/server.key");
+        Path aside = data.resolve("server.key.aside");
+        Files.move(key, aside);
+        String console = server.startWithFailedDeployment();
+        assertTrue(console.contains("The server key " + key + " is missing, but the database already holds"),
+                "the log says what is missing and why the server will not go on");
+        assertTrue(console.contains("restore server.key from your backup"), "and what to do");
+        assertFalse(Files.exists(key), "no new key was generated");
+        assertEquals(404, anonymous.get("api/v1/me").status(), "the product is not deployed");
+        server.stop();
+
+        Files.move(aside, key);
+        server.start();
+        var survivor = owner.get("api/v1/service-accounts/" + survivorId).expect(200).json();
+        assertTrue(survivor.getString("identifier").startsWith("survivor"), "the data is the same");
+        assertEquals(survivorId, anonymous.withAuthorization("Bearer " + survivorSecret).get("api/v1/me").expect(200)
+                .json().getString("id"), "a secret issued before the key was set aside still authenticates");
+    }
+
+    @Test
+    @Order(7)
     void noIssuedSecretAppearsInTheLogsOrADatabaseDump() throws Exception {
         server.stop();
         assertTrue(secrets.size() >= 8, "secrets collected: " + secrets.size());
@@ -206,7 +238,7 @@ class OperatorIT {
             }
         }
 
-        String dump = dump(server.base().resolve("data/service-accounts/db"));
+        String dump = dump(data.resolve("service-accounts/db"));
         assertTrue(keyId != null && dump.contains(keyId), "the dump holds the credentials (by key id)");
         assertTrue(dump.contains("AUTHENTICATION_FAILED") && dump.contains("CREDENTIAL_ROTATED"), "the dump holds the audit trail");
         for (String secret : secrets) {
