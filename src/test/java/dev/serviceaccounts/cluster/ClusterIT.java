@@ -373,10 +373,29 @@ class ClusterIT {
             }));
         }
         Thread.sleep(1_000);
+        for (var node : List.of(a, b)) {
+            assertEquals("UP", readiness(node), "ready before the outage");
+        }
         run("pg_ctlcluster", cluster[0], cluster[1], "stop", "-m", "fast");
-        Thread.sleep(4_000);
+        long stopped = System.nanoTime();
+        for (var node : List.of(a, b)) { // readiness follows the database: a load balancer stops sending traffic
+            while (!"DOWN".equals(readiness(node))) {
+                assertTrue(System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(10), node.management() + " still ready 10 s after PostgreSQL stopped");
+                Thread.sleep(200);
+            }
+            assertEquals("UP", Api.at(node.management()).get("health/live").expect(200).json().getString("status"),
+                    "alive all the same: nothing a restart of the node would mend");
+        }
+        System.out.printf("cluster: readiness DOWN on both nodes %d ms after PostgreSQL stopped%n", (System.nanoTime() - stopped) / 1_000_000);
+        Thread.sleep(Math.max(0, 4_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped)));
         run("pg_ctlcluster", cluster[0], cluster[1], "start");
         long restarted = System.nanoTime();
+        for (var node : List.of(a, b)) {
+            while (!"UP".equals(readiness(node))) {
+                assertTrue(System.nanoTime() - restarted < TimeUnit.SECONDS.toNanos(60), node.management() + " not ready 60 s after PostgreSQL returned");
+                Thread.sleep(200);
+            }
+        }
         // both nodes write again without being restarted
         for (var node : List.of(a, b)) {
             var owner = Api.at(node.root()).as("admin", password);
@@ -580,6 +599,11 @@ class ClusterIT {
             store.store(out, secret.toCharArray());
         }
         return file;
+    }
+
+    /** WildFly's readiness of a node: UP or DOWN (503), with the product's checks among those it aggregates. */
+    private static String readiness(StandaloneServer node) {
+        return Api.at(node.management()).get("health/ready").json().getString("status");
     }
 
     /** The version and name of the local PostgreSQL cluster the tests run on (Debian's pg_ctlcluster). */

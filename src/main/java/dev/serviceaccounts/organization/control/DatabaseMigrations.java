@@ -11,7 +11,29 @@ public final class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
+    /** The schema version this deployment migrated to: what readiness expects the database to report. */
+    private static volatile String migratedTo;
+
     private DatabaseMigrations() {
+    }
+
+    /** The version the last successful migration brought the schema to, or null before it ran. */
+    public static String migratedTo() {
+        return migratedTo;
+    }
+
+    /** The latest successfully applied migration, as the database itself reports it now. */
+    public static String currentVersion(Connection connection, int timeoutSeconds) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.setQueryTimeout(timeoutSeconds);
+            statement.setMaxRows(1);
+            try (var rows = statement.executeQuery(
+                    // quoted: Flyway names its table and columns in lower case, which H2 keeps only when quoted
+                    "select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null "
+                            + "order by \"installed_rank\" desc")) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
     }
 
     public static void migrate(DataSource dataSource) {
@@ -24,6 +46,11 @@ public final class DatabaseMigrations {
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
         closeH2StaleResultGap(dataSource);
+        try (Connection connection = dataSource.getConnection()) {
+            migratedTo = currentVersion(connection, 30);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the schema version just migrated to", e);
+        }
     }
 
     /**

@@ -91,6 +91,22 @@ class OperatorIT {
     }
 
     @Test
+    @Order(2)
+    void readinessCoversTheDatabaseItsSchemaAndTheSigningKey() {
+        var health = Api.at(server.management()).get("health/ready").expect(200).json();
+        assertEquals("UP", health.getString("status"));
+        var checks = new java.util.HashMap<String, JsonObject>();
+        health.getJsonArray("checks").getValuesAs(JsonObject.class).forEach(check -> checks.put(check.getString("name"), check));
+        assertEquals("UP", checks.get("database").getString("status"), health.toString());
+        var schema = checks.get("database").getJsonObject("data");
+        assertEquals(schema.getString("expected"), schema.getString("schema"));
+        assertTrue(schema.getString("schema").matches("\\d+"), "the schema version: " + schema);
+        assertEquals("UP", checks.get("signing-key").getString("status"), health.toString());
+        assertEquals("UP", checks.get("cluster").getString("status"), health.toString());
+        assertEquals("UP", Api.at(server.management()).get("health/live").expect(200).json().getString("status"));
+    }
+
+    @Test
     @Order(3)
     void everyKindOfSecretIsIssuedAndUsed() {
         String team = owner.post("api/v1/teams", Json.createObjectBuilder().add("name", "hygiene").build()).expect(201).json().getString("id");
