@@ -41,6 +41,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     ConsoleSessions console;
 
+    @Inject
+    AuthenticationMeters meters;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -52,10 +55,14 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         request.setAttribute(CREDENTIALS_PRESENTED, Boolean.TRUE);
+        boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         Credential credential = credential(authorization, request.getRemoteAddr());
         if (credential == null) {
+            meters.count(bearer ? AuthenticationMeters.Method.BEARER_SECRET : AuthenticationMeters.Method.BASIC,
+                    AuthenticationMeters.Outcome.REFUSED);
             return context.doNothing();
         }
+        var method = AuthenticationMeters.Method.of(credential, bearer);
         CredentialValidationResult result;
         try {
             result = identityStores.validate(credential);
@@ -63,13 +70,16 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             // Thrown here, it would reach the container, which answers with an HTML page; the endpoint
             // rethrows it instead (rethrowFailure), so it is answered and logged as that endpoint's errors are.
             request.setAttribute(FAILURE, e);
+            meters.count(method, AuthenticationMeters.Outcome.ERROR);
             return context.doNothing();
         }
         if (result.getStatus() == CredentialValidationResult.Status.VALID
                 && result.getCallerPrincipal() instanceof CallerIdentity identity) {
             request.setAttribute(Caller.ATTRIBUTE, identity.caller().from(request.getRemoteAddr()));
+            meters.count(method, AuthenticationMeters.Outcome.ACCEPTED);
             return context.notifyContainerAboutLogin(result);
         }
+        meters.count(method, AuthenticationMeters.outcomeOfRefused(credential));
         if (credential instanceof MemberLogin login && login.throttledFor() != null) {
             request.setAttribute(THROTTLED, login.throttledFor());
         }

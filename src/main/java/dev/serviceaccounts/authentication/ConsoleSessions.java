@@ -30,6 +30,9 @@ public class ConsoleSessions {
     private static final String THROTTLED = ConsoleSessions.class.getName() + ".throttled";
 
     @Inject
+    AuthenticationMeters meters;
+
+    @Inject
     MemberIdentityStore members;
 
     @Inject
@@ -73,8 +76,10 @@ public class ConsoleSessions {
             if (located.throttledFor() != null) {
                 request.setAttribute(THROTTLED, located.throttledFor());
             }
+            meters.count(AuthenticationMeters.Method.CONSOLE, AuthenticationMeters.outcomeOfRefused(located));
             return AuthenticationStatus.SEND_FAILURE;
         }
+        meters.count(AuthenticationMeters.Method.CONSOLE, AuthenticationMeters.Outcome.ACCEPTED);
         request.getSession(true);
         request.changeSessionId(); // no session fixation: the id a visitor had before signing in is dead now
         request.getSession().setAttribute(MEMBER, identity.caller().id());

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The one seam for caching validated credentials on this node, keyed by key id.
@@ -35,6 +38,11 @@ public class CredentialCache {
     private final Map<String, Entry> byKeyId = new ConcurrentHashMap<>();
     private final Map<UUID, Set<String>> keysOfAccount = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    @Inject
+    MeterRegistry registry;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -59,14 +67,21 @@ public class CredentialCache {
             throw new IllegalStateException("CREDENTIAL_CACHE_TTL_SECONDS must be at least 1");
         }
         ttlNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(ttlSeconds);
+        // read at scrape time: the hot path only adds to a LongAdder (registered through the registry's own
+        // methods, not builders: WildFly exports a deployment's meters made that way only)
+        registry.more().counter("service_accounts.credential_cache.lookups", Tags.of("result", "hit"), hits, LongAdder::sum);
+        registry.more().counter("service_accounts.credential_cache.lookups", Tags.of("result", "miss"), misses, LongAdder::sum);
+        registry.gauge("service_accounts.credential_cache.size", Tags.empty(), byKeyId, Map::size);
     }
 
     /** The cached snapshot, or the loader's answer (cached unless an invalidation raced it). */
     public CredentialSnapshot get(String keyId, Function<String, CredentialSnapshot> loader) {
         Entry cached = byKeyId.get(keyId);
         if (cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos) {
+            hits.increment();
             return cached.snapshot();
         }
+        misses.increment();
         long before = epoch.get();
         CredentialSnapshot loaded = loader.apply(keyId);
         if (loaded != null && epoch.get() == before) {

@@ -22,9 +22,14 @@ public class IntrospectionEndpoint extends HttpServlet {
     @Inject
     TokenService tokenService;
 
+    @Inject
+    TokenMeters meters;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
         OAuthResponses.guarded(request, response, "POST", () -> introspect(request, response));
+        meters.introspection(started, response.getStatus());
     }
 
     private void introspect(HttpServletRequest request, HttpServletResponse response) throws IOException {

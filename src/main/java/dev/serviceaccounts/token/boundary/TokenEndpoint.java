@@ -22,9 +22,14 @@ public class TokenEndpoint extends HttpServlet {
     @Inject
     TokenService tokenService;
 
+    @Inject
+    TokenMeters meters;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
         OAuthResponses.guarded(request, response, "POST", () -> grant(request, response));
+        meters.grant(started, response.getStatus());
     }
 
     private void grant(HttpServletRequest request, HttpServletResponse response) throws IOException {
