@@ -94,7 +94,8 @@ public final class StandaloneServer implements AutoCloseable {
         launch();
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
-            String written = Files.readString(console).substring((int) before);
+            byte[] all = Files.readAllBytes(console); // offsets in bytes: the log need not be ASCII
+            String written = new String(all, (int) before, all.length - (int) before, java.nio.charset.StandardCharsets.UTF_8);
             if (written.contains("WFLYSRV0026") || !process.isAlive()) { // "started (with errors)"
                 return written;
             }
