@@ -55,14 +55,12 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         request.setAttribute(CREDENTIALS_PRESENTED, Boolean.TRUE);
-        boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         Credential credential = credential(authorization, request.getRemoteAddr());
+        var method = AuthenticationMeters.Method.of(credential, authorization.regionMatches(true, 0, "Bearer ", 0, 7));
         if (credential == null) {
-            meters.count(bearer ? AuthenticationMeters.Method.BEARER_SECRET : AuthenticationMeters.Method.BASIC,
-                    AuthenticationMeters.Outcome.REFUSED);
+            meters.count(method, AuthenticationMeters.Outcome.REFUSED);
             return context.doNothing();
         }
-        var method = AuthenticationMeters.Method.of(credential, bearer);
         CredentialValidationResult result;
         try {
             result = identityStores.validate(credential);

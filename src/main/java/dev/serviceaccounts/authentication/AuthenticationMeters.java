@@ -26,6 +26,7 @@ public class AuthenticationMeters {
         /** a member's username and password: over the API (Basic), or the console's sign-in form */
         MEMBER, CONSOLE;
 
+        /** The form of what was presented; a credential too malformed to read (null) by its header's scheme. */
         static Method of(Object credential, boolean bearer) {
             if (credential instanceof JwtCredential) {
                 return JWT;

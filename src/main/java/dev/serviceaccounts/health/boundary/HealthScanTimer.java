@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Runs the health scan every HEALTH_SCAN_SECONDS (default 60) on every node; see HealthScan for why that is safe. */
 @Singleton
 @Startup
-@DependsOn("ServerKeyCheck") // not before the schema and the server key: see AuditSealing
+@DependsOn("ServerKeyCheck") // not before the schema and the server key; see ServerKeyCheck for why
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HealthScanTimer {

@@ -43,14 +43,14 @@ public final class DatabaseMigrations {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
         closeH2StaleResultGap(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             migratedTo = currentVersion(connection, 30);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the schema version just migrated to", e);
         }
+        // the version as the database reports it: Flyway's result names none when nothing was applied
+        LOG.info(() -> "Database schema at version " + migratedTo + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
     /**
