@@ -54,7 +54,16 @@ public class TokenIssuer {
     @ConfigProperty(name = "JWT_ISSUER")
     Optional<String> configuredIssuer;
 
-    // The server's own HTTP address, the issuer when JWT_ISSUER is unset (WildFly's socket binding).
+    // The server's own address, the issuer when JWT_ISSUER is unset (WildFly's socket bindings): its
+    // HTTPS listener when it serves TLS itself (wildfly-config/tls.cli), else its HTTP listener.
+    @Inject
+    @ConfigProperty(name = "TLS_ENABLED", defaultValue = "false")
+    boolean tls;
+
+    @Inject
+    @ConfigProperty(name = "jboss.https.port", defaultValue = "8443")
+    int httpsPort;
+
     @Inject
     @ConfigProperty(name = "jboss.bind.address", defaultValue = "127.0.0.1")
     String bindAddress;
@@ -96,7 +105,7 @@ public class TokenIssuer {
             case "0.0.0.0", "::" -> "localhost"; // listening everywhere names no one address
             default -> bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
         };
-        return "http://" + host + ":" + (httpPort + portOffset);
+        return tls ? "https://" + host + ":" + (httpsPort + portOffset) : "http://" + host + ":" + (httpPort + portOffset);
     }
 
     public String audience() {
