@@ -26,6 +26,7 @@ public final class StandaloneServer implements AutoCloseable {
     /** Clear of the shared test server (0) and of the probes and benchmarks people run by hand. */
     private static final int PORT_OFFSET = 300;
 
+    private final Path home;
     private final Path base;
     private final int portOffset;
     private final Map<String, String> environment;
@@ -43,11 +44,18 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** A server on its own port offset, for tests that run several at once. */
     public StandaloneServer(String name, int portOffset, Map<String, String> environment, List<String> arguments) throws IOException {
+        this(Path.of(System.getProperty("jboss.home")), name, portOffset, environment, arguments);
+    }
+
+    /** A server of another WildFly installation than the provisioned one (a stock WildFly, say). */
+    public StandaloneServer(Path home, String name, int portOffset, Map<String, String> environment, List<String> arguments)
+            throws IOException {
+        this.home = home;
         this.portOffset = portOffset;
         this.base = Path.of(System.getProperty("it.work"), name + "-" + System.currentTimeMillis());
         this.environment = environment;
         this.arguments = arguments;
-        copy(Path.of(System.getProperty("jboss.home"), "standalone"), base);
+        copy(home.resolve("standalone"), base);
         Files.copy(Path.of(System.getProperty("it.war")), base.resolve("deployments/service-accounts.war"));
     }
 
@@ -111,7 +119,6 @@ public final class StandaloneServer implements AutoCloseable {
         if (process != null && process.isAlive()) { // a second JVM would hold the ports and the H2 file of the first
             throw new IllegalStateException("Already running; stop it first: " + base);
         }
-        Path home = Path.of(System.getProperty("jboss.home"));
         var command = new java.util.ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
@@ -121,15 +128,20 @@ public final class StandaloneServer implements AutoCloseable {
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
-        var env = builder.environment();
-        // the shipped defaults, whatever the test server was given
+        shippedDefaults(builder.environment()).putAll(environment);
+        process = builder.start();
+    }
+
+    /** Removes what the test server was given (failsafe's environment), so a process starts with the shipped defaults. */
+    public static Map<String, String> shippedDefaults(Map<String, String> env) {
         List.of("DB_DRIVER", "DB_URL", "DB_USER", "DB_PASSWORD", "CLOCK_ADJUSTABLE", "ADMIN_USERNAME", "ADMIN_PASSWORD",
                 "ORGANIZATION_NAME", "SECRET_REPORTERS", "PASSWORD_HASH_ITERATIONS", "SIGN_IN_MAX_FAILURES",
                 "SIGN_IN_MAX_FAILURES_PER_ADDRESS", "WEBHOOK_ALLOW_LOOPBACK", "WEBHOOK_RETRY_SECONDS", "HEALTH_SCAN_SECONDS",
-                "CLUSTER_SECRET", "CLUSTER_KEYSTORE", "CREDENTIAL_CACHE_TTL_SECONDS", "DATA_DIR", "CREDENTIAL_HMAC_KEY")
+                "CLUSTER_SECRET", "CLUSTER_KEYSTORE", "CREDENTIAL_CACHE_TTL_SECONDS", "DATA_DIR", "CREDENTIAL_HMAC_KEY",
+                "CLUSTER_MODE", "TLS_ENABLED", "TLS_KEYSTORE", "TLS_KEYSTORE_PASSWORD", "TLS_CERTIFICATE", "TLS_PRIVATE_KEY",
+                "PORT_OFFSET", "JWT_ISSUER", "STOP_TIMEOUT_SECONDS")
                 .forEach(env::remove);
-        env.putAll(environment);
-        process = builder.start();
+        return env;
     }
 
     /** SIGTERM to the script and the JVM: a graceful shutdown that closes the database. */
